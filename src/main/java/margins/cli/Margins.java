@@ -1,0 +1,38 @@
+package margins.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `margins` entry point: one subcommand per task an artist does. */
+@Command(
+    name = "margins",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Train a generative image model on your own archive, then explore its latent space in two regimes:",
+      "mimetic (typical look-alikes, close to the archive) and alien (the statistical margins)."
+    },
+    subcommands = {
+      IngestCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Margins implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the project's error handling; tests call this too. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Margins());
+    cl.setExecutionExceptionHandler(new Failures());
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
