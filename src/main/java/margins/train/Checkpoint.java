@@ -1,0 +1,131 @@
+package margins.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import margins.Files2;
+import margins.Json;
+import margins.MarginsException;
+import margins.network.Vae;
+import margins.network.VaeConfig;
+
+/**
+ * One file holding a model: a JSON header (architecture, archive hash, step), the weights, and Adam's
+ * moments. Written to a temporary file and renamed, so a kill at any moment leaves the last one whole.
+ */
+public final class Checkpoint {
+
+  private static final byte[] MAGIC = "MARGINS-CKPT-1\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** What a checkpoint says about itself. */
+  public record Header(VaeConfig vae, String archiveHash, int step, double loss, TrainConfig train) {}
+
+  /** A loaded checkpoint: its header, the rebuilt network, the optimiser moments, the file's hash. */
+  public record Loaded(Header header, Vae vae, List<float[]> moments, String sha256) {}
+
+  private Checkpoint() {}
+
+  /** Saves atomically; returns the file's SHA-256. */
+  public static String write(Path file, Header header, Vae vae, Adam adam) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(MAGIC);
+      out.writeUTF(Json.line(header));
+      vae.saveParameters(out);
+      List<NDArray> moments = adam == null ? List.of() : adam.moments();
+      out.writeInt(moments.size());
+      for (NDArray a : moments) {
+        float[] f = a.toFloatArray();
+        out.writeInt(f.length);
+        for (float x : f) {
+          out.writeFloat(x);
+        }
+      }
+      out.flush();
+      byte[] data = bytes.toByteArray();
+      Files2.writeAtomic(file, data);
+      return sha256(data);
+    } catch (IOException e) {
+      throw new MarginsException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads only the header, to list or check a checkpoint without building the network. */
+  public static Header header(Path file) {
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      return readHeader(in, file);
+    } catch (IOException e) {
+      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads a checkpoint onto a device: the network with its weights, and the optimiser moments. */
+  public static Loaded read(Path file, Device device) {
+    byte[] data;
+    try {
+      data = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      Header h = readHeader(in, file);
+      Vae vae = Vae.create(h.vae(), device);
+      try {
+        vae.loadParameters(in);
+        int n = in.readInt();
+        List<float[]> moments = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          float[] f = new float[in.readInt()];
+          for (int j = 0; j < f.length; j++) {
+            f[j] = in.readFloat();
+          }
+          moments.add(f);
+        }
+        return new Loaded(h, vae, moments, sha256(data));
+      } catch (IOException | MalformedModelException | RuntimeException e) {
+        vae.close();
+        throw e;
+      }
+    } catch (IOException | MalformedModelException e) {
+      throw new MarginsException("checkpoint " + file + " is damaged or incomplete: " + e.getMessage(), e);
+    }
+  }
+
+  private static Header readHeader(DataInputStream in, Path file) throws IOException {
+    byte[] magic = new byte[MAGIC.length];
+    in.readFully(magic);
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
+      throw new MarginsException(file + " is not a Margins checkpoint");
+    }
+    return Json.parse(in.readUTF(), Header.class);
+  }
+
+  public static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(Path file) {
+    try {
+      return sha256(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new MarginsException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package margins.train;
+
+import margins.network.VaeConfig;
+
+/**
+ * The resolved configuration a run writes first: how it trains, the architecture, and what it learns from.
+ *
+ * @param train the training options
+ * @param vae the network's architecture
+ * @param archiveHash the prepared archive's hash
+ * @param archiveCount how many images the archive holds
+ * @param engine engine, version and device
+ * @param software the Margins version
+ */
+public record RunConfig(
+    TrainConfig train, VaeConfig vae, String archiveHash, int archiveCount, String engine, String software) {}

@@ -1,0 +1,77 @@
+package margins.train;
+
+/**
+ * How to train: every field has a default, and the resolved config is written before training starts.
+ *
+ * @param steps optimisation steps in all
+ * @param batch images per step
+ * @param learningRate Adam's step size
+ * @param beta weight of the KL term once warmed up
+ * @param klWarmup steps over which the KL weight rises linearly from 0 to beta (0: none)
+ * @param flip mirror images left-right at random (augmentation)
+ * @param seed seeds the weights' initialisation, the batches and the noise
+ * @param gradClip global gradient-norm bound (0: none)
+ * @param checkpointEvery steps between checkpoints
+ * @param sheetEvery steps between sample and reconstruction sheets
+ * @param logEvery steps between metric lines
+ * @param latent latent size
+ * @param width channels of the first stage
+ */
+public record TrainConfig(
+    int steps,
+    int batch,
+    double learningRate,
+    double beta,
+    int klWarmup,
+    boolean flip,
+    long seed,
+    double gradClip,
+    int checkpointEvery,
+    int sheetEvery,
+    int logEvery,
+    int latent,
+    int width) {
+
+  public TrainConfig {
+    positive("steps", steps);
+    if (batch < 1 || batch > 4096) {
+      throw new IllegalArgumentException("--batch must be in 1..4096, not " + batch);
+    }
+    if (!(learningRate > 0 && learningRate < 1e30)) {
+      throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
+    }
+    if (!(beta >= 0 && beta <= 1000)) {
+      throw new IllegalArgumentException("--beta must be in 0..1000, not " + beta);
+    }
+    if (klWarmup < 0) {
+      throw new IllegalArgumentException("--kl-warmup must be 0 or more steps, not " + klWarmup);
+    }
+    if (!(gradClip >= 0)) {
+      throw new IllegalArgumentException("--grad-clip must be 0 (off) or positive, not " + gradClip);
+    }
+    positive("--checkpoint-every", checkpointEvery);
+    positive("--sheet-every", sheetEvery);
+    positive("--log-every", logEvery);
+  }
+
+  private static void positive(String name, int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, not " + v);
+    }
+  }
+
+  /** The defaults: what `margins train` does with no options. */
+  public static TrainConfig defaults() {
+    return new TrainConfig(6000, 64, 1e-3, 1.0, 1000, false, 0, 100.0, 500, 1000, 50, 64, 32);
+  }
+
+  public TrainConfig withSteps(int s) {
+    return new TrainConfig(s, batch, learningRate, beta, klWarmup, flip, seed, gradClip,
+        checkpointEvery, sheetEvery, logEvery, latent, width);
+  }
+
+  /** KL weight at a step: linear warm-up, then beta. */
+  public double klWeight(int step) {
+    return klWarmup == 0 ? beta : beta * Math.min(1.0, (step + 1) / (double) klWarmup);
+  }
+}

@@ -1,0 +1,265 @@
+package margins.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import margins.Files2;
+import margins.Json;
+import margins.MarginsException;
+import margins.engine.Engines;
+import margins.network.LayerHook;
+import margins.network.Vae;
+import margins.network.VaeConfig;
+
+/** Trains a VAE on a training set: a numbered run directory, metrics, sheets, atomic checkpoints, resume. */
+public final class Training {
+
+  private static final int KEEP_CHECKPOINTS = 3;
+
+  private final RunDir run;
+  private final RunConfig config;
+  private final TrainingSet set;
+  private final Vae vae;
+  private final Adam adam;
+  private final PrintWriter out;
+  private final boolean terminal;
+  private final List<StepMetrics> history;
+
+  private Training(RunDir run, RunConfig config, TrainingSet set, Vae vae, Adam adam,
+      List<StepMetrics> history, PrintWriter out, boolean terminal) {
+    this.run = run;
+    this.config = config;
+    this.set = set;
+    this.vae = vae;
+    this.adam = adam;
+    this.history = history;
+    this.out = out;
+    this.terminal = terminal;
+  }
+
+  /** The configuration a new run would write, without training (what `--dry-run` prints). */
+  public static RunConfig resolve(TrainingSet set, TrainConfig train, Device device, String software) {
+    VaeConfig vae = new VaeConfig(set.size(), train.latent(), train.width(), VaeConfig.defaults(set.size()).maxChannels());
+    return new RunConfig(train, vae, set.hash(), set.count(), Engines.describe(device), software);
+  }
+
+  /** Starts a new run: its directory and resolved config first, then training from freshly seeded weights. */
+  public static TrainResult start(Path studio, TrainingSet set, RunConfig config, Device device,
+      PrintWriter out, boolean terminal) {
+    RunDir run = RunDir.create(studio, "vae" + set.size());
+    Files2.writeAtomic(run.config(), Json.pretty(config));
+    out.println("run " + run.dir());
+    out.flush();
+    Engines.engine().setRandomSeed((int) config.train().seed());
+    Vae vae = Vae.create(config.vae(), device);
+    try (vae) {
+      Adam adam = new Adam(vae.parameters(), vae.manager());
+      return new Training(run, config, set, vae, adam, new ArrayList<>(), out, terminal).loop(0);
+    }
+  }
+
+  /** Continues a run from its last whole checkpoint, after a crash, a kill or to train for more steps. */
+  public static TrainResult resume(Path studio, String runName, TrainingSet set, Integer steps, Device device,
+      PrintWriter out, boolean terminal) {
+    RunDir run = RunDir.find(studio, runName);
+    RunConfig saved = Json.read(run.config(), RunConfig.class);
+    Path last = run.latestCheckpoint().orElseThrow(() -> new MarginsException(
+        "run " + run.name() + " has no checkpoint to resume from; start a new run with 'margins train'"));
+    if (!saved.archiveHash().equals(set.hash())) {
+      throw new MarginsException("run " + run.name() + " was trained on another archive (hash "
+          + saved.archiveHash().substring(0, 12) + ", the studio's is " + set.hash().substring(0, 12)
+          + "); resume it in the studio it was trained in, or start a new run");
+    }
+    RunConfig config = steps == null ? saved : new RunConfig(saved.train().withSteps(steps), saved.vae(),
+        saved.archiveHash(), saved.archiveCount(), saved.engine(), saved.software());
+    Files2.writeAtomic(run.config(), Json.pretty(config));
+    Checkpoint.Loaded loaded = Checkpoint.read(last, device);
+    int step = loaded.header().step();
+    out.println("resuming " + run.dir() + " from step " + step);
+    out.flush();
+    try (Vae vae = loaded.vae()) {
+      Adam adam = new Adam(vae.parameters(), vae.manager());
+      adam.restore(loaded.moments(), step);
+      List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();
+      // Lines logged after the checkpoint belong to steps that will run again.
+      writeMetrics(run, kept);
+      return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal).loop(step);
+    }
+  }
+
+  private TrainResult loop(int first) {
+    TrainConfig c = config.train();
+    int b = c.batch();
+    int r = set.size();
+    int l = vae.config().latent();
+    List<Parameter> params = vae.parameters();
+    Progress progress = new Progress(out, first, c.steps(), terminal);
+    long t0 = System.nanoTime();
+    Path checkpoint = run.latestCheckpoint().orElse(null);
+    double[] sums = new double[4];
+    int counted = 0;
+    for (int step = first; step < c.steps(); step++) {
+      SplittableRandom rng = new SplittableRandom(c.seed() * 0x9E3779B97F4A7C15L + step);
+      float[] x = set.batch(set.draw(b, rng), rng, c.flip());
+      float[] eps = new float[b * l];
+      for (int i = 0; i < eps.length; i++) {
+        eps[i] = (float) rng.nextGaussian();
+      }
+      double[] losses;
+      try (NDScope scope = new NDScope()) {
+        losses = step(vae.manager(), x, eps, b, r, l, c.klWeight(step));
+        if (!finite(losses)) {
+          progress.end();
+          throw nonFinite(step + 1, checkpoint);
+        }
+        adam.step(c.learningRate(), c.gradClip(), losses[3]);
+      }
+      for (int i = 0; i < 4; i++) {
+        sums[i] += losses[i];
+      }
+      counted++;
+      int done = step + 1;
+      progress.step(done, losses[0], b);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      if (done % c.logEvery() == 0 || done == c.steps()) {
+        StepMetrics m = new StepMetrics(done, sums[0] / counted, sums[1] / counted, sums[2] / counted,
+            c.klWeight(step), sums[3] / counted, (done - first) * (double) b / secs, secs);
+        appendMetrics(m);
+        sums = new double[4];
+        counted = 0;
+      }
+      if (done % c.checkpointEvery() == 0 || done == c.steps()) {
+        if (!parametersFinite(params)) {
+          progress.end();
+          throw nonFinite(done, checkpoint);
+        }
+        checkpoint = saveCheckpoint(done, losses[0]);
+      }
+      if (done % c.sheetEvery() == 0 || done == c.steps()) {
+        Sheets.samples(vae, run.sheets().resolve(String.format("samples-step%06d.png", done)));
+        Sheets.reconstructions(vae, set, run.sheets().resolve(String.format("recon-step%06d.png", done)));
+      }
+    }
+    progress.end();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    if (!history.isEmpty()) {
+      LossCurve.write(history, run.dir().resolve("loss.png"));
+    }
+    double loss = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).loss();
+    return new TrainResult(run, checkpoint, c.steps(), loss, (c.steps() - first) * (double) b / secs, secs);
+  }
+
+  /** One optimisation step's forward and backward pass; returns loss, reconstruction, KL (per image) and grad norm. */
+  private double[] step(NDManager manager, float[] xs, float[] eps, int b, int r, int l, double klWeight) {
+    NDArray x = manager.create(xs, new Shape(b, 3, r, r)); // (B, 3, R, R)
+    NDArray e = manager.create(eps, new Shape(b, l)); // (B, L)
+    double loss;
+    double recon;
+    double kl;
+    try (GradientCollector gc = Engines.engine().newGradientCollector()) {
+      gc.zeroGradients();
+      NDList post = vae.posterior(x, true);
+      NDArray mu = post.get(0);
+      NDArray logVar = post.get(1);
+      NDArray z = mu.add(logVar.mul(0.5f).exp().mul(e)); // reparameterised sample (B, L)
+      NDArray logits = vae.logits(z, true, LayerHook.NONE); // (B, 3, R, R)
+      // Bernoulli likelihood on [0, 1] pixels: BCE with logits = softplus(l) - l * x, summed per image.
+      NDArray reconSum = Activation.softPlus(logits).sub(logits.mul(x)).sum().div(b);
+      NDArray klSum = mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum().mul(0.5f).div(b);
+      NDArray total = reconSum.add(klSum.mul((float) klWeight));
+      gc.backward(total);
+      loss = total.getFloat();
+      recon = reconSum.getFloat();
+      kl = klSum.getFloat();
+    }
+    return new double[] {loss, recon, kl, adam.gradNorm()};
+  }
+
+  private Path saveCheckpoint(int step, double loss) {
+    Path file = run.checkpoint(step);
+    Checkpoint.write(file, new Checkpoint.Header(vae.config(), set.hash(), step, loss, config.train()), vae, adam);
+    List<Path> all = run.checkpointFiles();
+    for (int i = 0; i < all.size() - KEEP_CHECKPOINTS; i++) {
+      try {
+        Files.deleteIfExists(all.get(i));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return file;
+  }
+
+  private MarginsException nonFinite(int step, Path lastGood) {
+    appendEvent("{\"step\":" + step + ",\"event\":\"non-finite-loss\"}");
+    return new MarginsException("training stopped at step " + step + ": the loss became NaN or infinite. "
+        + (lastGood == null ? "No checkpoint had been written yet."
+            : "The last good checkpoint is kept: " + lastGood + ".")
+        + " Try a lower --lr (now " + config.train().learningRate() + ") or a tighter --grad-clip, then"
+        + " 'margins train --resume " + run.name() + "'.");
+  }
+
+  private static boolean finite(double[] v) {
+    for (double d : v) {
+      if (!Double.isFinite(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean parametersFinite(List<Parameter> params) {
+    double s = 0;
+    for (Parameter p : params) {
+      s += p.getArray().abs().sum().getFloat();
+    }
+    return Double.isFinite(s);
+  }
+
+  private void appendMetrics(StepMetrics m) {
+    history.add(m);
+    appendEvent(Json.line(m));
+  }
+
+  private void appendEvent(String line) {
+    try {
+      Files.writeString(run.metrics(), line + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The step lines of a run's metrics file (events such as a NaN stop are left out). */
+  public static List<StepMetrics> readMetrics(RunDir run) {
+    if (!Files.exists(run.metrics())) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(run.metrics()).stream()
+          .filter(s -> !s.isBlank() && !s.contains("\"event\""))
+          .map(s -> Json.parse(s, StepMetrics.class)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeMetrics(RunDir run, List<StepMetrics> lines) {
+    StringBuilder sb = new StringBuilder();
+    lines.forEach(m -> sb.append(Json.line(m)).append('\n'));
+    Files2.writeAtomic(run.metrics(), sb.toString());
+  }
+}
