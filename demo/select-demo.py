@@ -6,9 +6,11 @@ Defaults: /work/shared/data/openmoji-64 and demo/openmoji (relative to the repos
 
 Selection: every row of groups smileys-emotion, animals-nature and food-drink; people-body rows
 without a skintone (one figure per emoji, not five tinted copies); and every third country flag
-in hexcode order (about 100 flags). Rows keep the source index.csv order.
+in hexcode order (about 100 flags). Rows keep the source index.csv order. Byte-identical images
+(some flags share a design, e.g. Spain and Ceuta & Melilla) are kept once, as ingest would drop them.
 """
 import csv
+import hashlib
 import os
 import shutil
 import sys
@@ -30,6 +32,18 @@ def chosen(rows):
             yield r
 
 
+def unique(source, rows):
+    seen = set()
+    kept = []
+    for r in rows:
+        with open(os.path.join(source, r["file"]), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        if digest not in seen:
+            seen.add(digest)
+            kept.append(r)
+    return kept
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     source = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/openmoji-64"
@@ -37,7 +51,7 @@ def main():
     with open(os.path.join(source, "index.csv"), newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         fields = reader.fieldnames
-        rows = list(chosen(list(reader)))
+        rows = unique(source, chosen(list(reader)))
     images = os.path.join(target, "images")
     if os.path.isdir(images):
         shutil.rmtree(images)

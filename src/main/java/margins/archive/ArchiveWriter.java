@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import margins.Files2;
 import margins.Json;
 
 /**
@@ -64,7 +65,7 @@ final class ArchiveWriter implements AutoCloseable {
     ArchiveInfo info = new ArchiveInfo(options.size(), options.frame(), options.backgroundHex(),
         count, Sha256.hex(digest), source, skipped.size());
     Files.writeString(building.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
-    writeSkips(building.resolve(SKIPPED), skipped);
+    Files.writeString(building.resolve(SKIPPED), skipLines(skipped), StandardCharsets.UTF_8);
     // archive.json last: a folder without it is never mistaken for an archive.
     Files.writeString(building.resolve(INFO), Json.pretty(info), StandardCharsets.UTF_8);
     swapIn();
@@ -93,12 +94,17 @@ final class ArchiveWriter implements AutoCloseable {
     }
   }
 
-  static void writeSkips(Path file, List<Skip> skipped) throws IOException {
+  /** Writes a skip report on its own, for an ingest that ends without an archive. */
+  static void writeSkips(Path file, List<Skip> skipped) {
+    Files2.writeAtomic(file, skipLines(skipped));
+  }
+
+  private static String skipLines(List<Skip> skipped) {
     StringBuilder lines = new StringBuilder();
     for (Skip s : skipped) {
       lines.append(Json.line(s)).append('\n');
     }
-    margins.Files2.writeAtomic(file, lines.toString());
+    return lines.toString();
   }
 
   @Override
