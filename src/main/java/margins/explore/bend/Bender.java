@@ -38,7 +38,8 @@ public final class Bender {
           for (int ch : selected) {
             chosen[ch] = true;
           }
-          NDArray mask = scratch.create(chosen).reshape(1, c, 1, 1); // broadcasts over (B, C, H, W)
+          // (1, C, 1, 1) spread to (B, C, H, W): this engine's where does not broadcast itself.
+          NDArray mask = scratch.create(chosen).reshape(1, c, 1, 1).broadcast(maps.getShape());
           bent = NDArrays.where(mask, bent, current);
           bent.attach(scratch);
         }
