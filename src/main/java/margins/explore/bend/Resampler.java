@@ -57,6 +57,7 @@ final class Resampler {
     try (NDManager scratch = maps.getManager().newSubManager()) {
       // One extra zero column at position hw: out-of-range taps read it, which is the zero fill.
       NDArray flat = maps.reshape(b, c, hw);
+      flat.attach(scratch);
       NDArray padded = flat.concat(scratch.zeros(new Shape(b, c, 1), maps.getDataType()), 2); // (B, C, HW + 1)
       NDArray sum = null;
       for (int k = 0; k < taps; k++) {
