@@ -177,6 +177,7 @@ class WalksTest {
     assertEquals(3, sine.applyAsDouble(0.25), 1e-9);
     assertEquals(1, sine.applyAsDouble(1), 1e-9);
     assertEquals(2.5, new Schedule("linear", 0, 10, 1).applyAsDouble(0.25), 1e-9);
+    assertEquals(sine, margins.Json.parse(margins.Json.line(sine), Schedule.class), "a schedule is its own recipe");
     assertThrows(IllegalArgumentException.class, () -> new Schedule("square", 0, 1, 1));
   }
 }
