@@ -1,18 +1,33 @@
 package margins.network;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Objects;
 
-/** Called after each named decoder stage at generation time: returns the maps to pass on (B, C, H, W). */
+/** Called by the decoder after each named layer; returns the maps to pass on (the same array when untouched). */
 @FunctionalInterface
 public interface LayerHook {
 
-  /** Leaves every stage's output as it is. */
+  /** The hook that changes nothing. */
   LayerHook NONE = (layer, maps) -> maps;
 
+  /**
+   * Returns the maps the next layer should see.
+   *
+   * @param layer the layer's name, as the decoder reports it
+   * @param maps the layer's activation maps, (B, C, H, W); the hook must not close them
+   */
   NDArray after(String layer, NDArray maps);
 
-  /** This hook, then the next one, on every stage. */
-  default LayerHook then(LayerHook next) {
-    return (layer, maps) -> next.after(layer, after(layer, maps));
+  /** Runs {@code first}, then {@code second} on what {@code first} returned. */
+  static LayerHook chain(LayerHook first, LayerHook second) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(second, "second");
+    if (first == NONE) {
+      return second;
+    }
+    if (second == NONE) {
+      return first;
+    }
+    return (layer, maps) -> second.after(layer, first.after(layer, maps));
   }
 }

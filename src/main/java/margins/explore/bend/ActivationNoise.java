@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import margins.explore.LayerHook;
+import margins.network.LayerHook;
 
 /**
  * Adds {@code strength * N(0, 1)} to one layer's maps. The noise is drawn in Java from

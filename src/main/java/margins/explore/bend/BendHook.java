@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import margins.explore.LayerHook;
+import margins.network.LayerHook;
 
 /** The layer hook that applies a bending config: each layer's bends, in config order. */
 public final class BendHook implements LayerHook {
