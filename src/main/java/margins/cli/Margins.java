@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       IngestCommand.class,
+      TrainCommand.class,
+      SampleCommand.class,
+      RecipeCommand.class,
+      RedoCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Margins implements Runnable {

@@ -1,6 +1,7 @@
 package margins.train;
 
 import java.util.SplittableRandom;
+import margins.archive.PreparedArchive;
 
 /**
  * The images a model learns from, as 8-bit RGB laid out (N, H, W, 3), with the archive's hash.
@@ -19,6 +20,11 @@ public record TrainingSet(byte[] pixels, int count, int size, String hash) {
     if ((long) count * size * size * 3 != pixels.length) {
       throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes, not " + count + " images of " + size + "x" + size);
     }
+  }
+
+  /** The studio's prepared archive as a training set. */
+  public static TrainingSet of(PreparedArchive archive) {
+    return new TrainingSet(archive.pixels(), archive.count(), archive.size(), archive.hash());
   }
 
   /** Writes image i as floats (3, H, W) in [0, 1] at an offset, mirrored left-right if asked. */

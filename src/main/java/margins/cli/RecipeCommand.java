@@ -1,0 +1,27 @@
+package margins.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import margins.Json;
+import margins.explore.Redo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `margins recipe <png>`: prints the recipe an output image carries. */
+@Command(name = "recipe", mixinStandardHelpOptions = true, description = "Print the recipe inside an output PNG.")
+public final class RecipeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PNG", description = "An image written by Margins.")
+  Path png;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(Json.pretty(Redo.recipeOf(png)));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

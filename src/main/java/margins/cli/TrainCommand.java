@@ -1,0 +1,100 @@
+package margins.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import margins.Json;
+import margins.archive.PreparedArchive;
+import margins.train.TrainConfig;
+import margins.train.TrainResult;
+import margins.train.Training;
+import margins.train.TrainingSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `margins train`: trains a VAE on the studio's archive in a new numbered run, or resumes one. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a VAE on the studio's prepared archive (a new run in studio/runs), or --resume one.")
+public final class TrainCommand implements Callable<Integer> {
+
+  private static final TrainConfig D = TrainConfig.defaults();
+
+  @Spec CommandSpec spec;
+  @Mixin StudioOption studio;
+  @Mixin DeviceOption device;
+
+  @Option(names = "--steps", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+  int steps = D.steps();
+
+  @Option(names = "--batch", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batch = D.batch();
+
+  @Option(names = "--lr", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  double lr = D.learningRate();
+
+  @Option(names = "--beta", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
+  double beta = D.beta();
+
+  @Option(names = "--kl-warmup", description = "Steps over which the KL weight rises to beta (default: ${DEFAULT-VALUE}).")
+  int klWarmup = D.klWarmup();
+
+  @Option(names = "--flip", description = "Mirror images left-right at random (augmentation).")
+  boolean flip = D.flip();
+
+  @Option(names = "--seed", description = "Seeds weights, batches and noise (default: ${DEFAULT-VALUE}).")
+  long seed = D.seed();
+
+  @Option(names = "--grad-clip", description = "Bound on the gradients' global norm, 0 for none (default: ${DEFAULT-VALUE}).")
+  double gradClip = D.gradClip();
+
+  @Option(names = "--latent", description = "Latent size (default: ${DEFAULT-VALUE}).")
+  int latent = D.latent();
+
+  @Option(names = "--width", description = "Channels of the first stage (default: ${DEFAULT-VALUE}).")
+  int width = D.width();
+
+  @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery = D.checkpointEvery();
+
+  @Option(names = "--sheet-every", description = "Steps between sample sheets (default: ${DEFAULT-VALUE}).")
+  int sheetEvery = D.sheetEvery();
+
+  @Option(names = "--log-every", description = "Steps between metric lines (default: ${DEFAULT-VALUE}).")
+  int logEvery = D.logEvery();
+
+  @Option(names = "--resume", arity = "0..1", paramLabel = "RUN", fallbackValue = "",
+      description = "Continue a run (the newest one if no name is given) from its last checkpoint.")
+  String resume;
+
+  @Option(names = "--dry-run", description = "Print the resolved config and exit without training.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    TrainConfig config = new TrainConfig(steps, batch, lr, beta, klWarmup, flip, seed, gradClip,
+        checkpointEvery, sheetEvery, logEvery, latent, width);
+    PrintWriter out = spec.commandLine().getOut();
+    TrainingSet set = TrainingSet.of(PreparedArchive.open(studio.dir()));
+    var dev = device.resolve();
+    if (dryRun) {
+      out.print(Json.pretty(Training.resolve(set, config, dev, Version.current())));
+      out.flush();
+      return 0;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    boolean terminal = System.console() != null;
+    boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+    TrainResult r = resume != null
+        ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, stepsGiven ? steps : null, dev, err, terminal)
+        : Training.start(studio.dir(), set, Training.resolve(set, config, dev, Version.current()), dev, err, terminal);
+    out.printf("trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n",
+        r.steps(), r.seconds(), r.imgPerSec(), r.loss());
+    out.println("run:        " + r.run().dir());
+    out.println("checkpoint: " + r.checkpoint());
+    out.println("sheets:     " + r.run().sheets());
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,46 @@
+package margins.explore;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import margins.image.Images;
+import margins.image.Png;
+import margins.network.LayerHook;
+import margins.recipe.Recipe;
+import margins.train.Model;
+
+/** Decodes latents into images, one at a time so that a recipe always makes the same bits again. */
+public final class Generator {
+
+  private final Model model;
+
+  public Generator(Model model) {
+    this.model = model;
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  /** The image a latent decodes to, through the hook. */
+  public BufferedImage image(float[] latent, LayerHook hook) {
+    int l = model.vae().config().latent();
+    if (latent.length != l) {
+      throw new IllegalArgumentException("a latent for this model has " + l + " numbers, not " + latent.length);
+    }
+    try (NDManager m = model.vae().manager().newSubManager()) {
+      // A batch of one: batched decoding can round differently in the last bit.
+      NDArray img = model.vae().decode(m.create(latent, new Shape(1, l)), hook); // (1, 3, R, R)
+      return Images.fromBatch(img).get(0);
+    }
+  }
+
+  /** Decodes the recipe's latent and writes the PNG with the recipe inside; returns the image. */
+  public BufferedImage write(Recipe recipe, LayerHook hook, Path file) {
+    BufferedImage img = image(recipe.latent(), hook);
+    Png.write(file, img, Recipe.KEYWORD, recipe.json());
+    return img;
+  }
+}

@@ -1,0 +1,26 @@
+package margins.explore;
+
+import java.nio.file.Path;
+import margins.MarginsException;
+import margins.network.LayerHook;
+import margins.recipe.Recipe;
+
+/** Makes an image again from the recipe inside it, with the same checkpoint: the same bytes on the same machine. */
+public final class Redo {
+
+  private Redo() {}
+
+  /** The recipe of a PNG, or a clear error if it has none. */
+  public static Recipe recipeOf(Path png) {
+    return Recipe.of(png).orElseThrow(() -> new MarginsException(
+        png + " carries no Margins recipe (only PNGs written by margins sample, vary, bend or walk do)"));
+  }
+
+  /** Decodes the recipe's latent through its operations and writes the PNG with the same recipe. */
+  public static void redo(Generator gen, Recipe recipe, Path out) {
+    if (!recipe.operations().isEmpty()) {
+      throw new MarginsException("this recipe has decoder operations, which this version cannot replay yet");
+    }
+    gen.write(recipe, LayerHook.NONE, out);
+  }
+}
