@@ -1,0 +1,166 @@
+package margins.measure;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Times the measure pipeline on random images: embed an archive and a batch of outputs in pixel-structure, fit the
+ * manifold, place the outputs, batch measures; then a ten-times-larger batch streamed in blocks, with peak heap.
+ */
+public final class MeasureBenchmark {
+
+  /** Images generated and embedded per block, so raw images never all sit in memory at once. */
+  static final int IMAGE_BLOCK = 500;
+
+  /** Seconds per stage, the large batch's size, seconds and sampled peak heap (MiB), and its kind counts. */
+  public record Figures(
+      int archive,
+      int outputs,
+      int imageSize,
+      double embedSeconds,
+      double fitSeconds,
+      double placeSeconds,
+      double batchSeconds,
+      int largeOutputs,
+      double largeEmbedSeconds,
+      double largeBatchSeconds,
+      double peakHeapMiB,
+      BatchMeasures large) {
+
+    /** Fitting plus placing: the "measure 1,000 outputs against the archive" figure. */
+    public double fitAndPlaceSeconds() {
+      return fitSeconds + placeSeconds;
+    }
+  }
+
+  private MeasureBenchmark() {}
+
+  public static Figures run(int archive, int outputs, int imageSize, long seed) {
+    FeatureSpace space = new PixelStructure();
+    SplittableRandom random = new SplittableRandom(seed);
+    HeapSampler heap = new HeapSampler();
+    heap.start();
+    try {
+      long t0 = System.nanoTime();
+      float[][] archiveFeatures = embedRandom(space, archive, imageSize, random);
+      float[][] outputFeatures = embedRandom(space, outputs, imageSize, random);
+      long t1 = System.nanoTime();
+      ArchiveManifold manifold = ArchiveManifold.fit(archiveFeatures, 3);
+      long t2 = System.nanoTime();
+      Measure.place(manifold, outputFeatures);
+      long t3 = System.nanoTime();
+      Measure.batch(manifold, outputFeatures, seed);
+      long t4 = System.nanoTime();
+      int large = 10 * outputs;
+      float[][] largeFeatures = embedRandom(space, large, imageSize, random);
+      long t5 = System.nanoTime();
+      BatchMeasures largeMeasures = Measure.batch(manifold, largeFeatures, seed);
+      long t6 = System.nanoTime();
+      return new Figures(archive, outputs, imageSize, seconds(t0, t1), seconds(t1, t2), seconds(t2, t3),
+          seconds(t3, t4), large, seconds(t4, t5), seconds(t5, t6), heap.peakBytes() / (1024.0 * 1024.0),
+          largeMeasures);
+    } finally {
+      heap.stop();
+    }
+  }
+
+  private static double seconds(long from, long to) {
+    return (to - from) / 1e9;
+  }
+
+  /**
+   * Random test images with some layout: a random base colour, a random-colour rectangle and per-pixel noise of
+   * random amplitude, made and embedded {@link #IMAGE_BLOCK} at a time.
+   */
+  static float[][] embedRandom(FeatureSpace space, int count, int size, SplittableRandom random) {
+    float[][] out = new float[count][];
+    for (int from = 0; from < count; from += IMAGE_BLOCK) {
+      int to = Math.min(count, from + IMAGE_BLOCK);
+      List<float[]> images = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        images.add(randomImage(size, random));
+      }
+      float[][] block = space.embed(images, size);
+      System.arraycopy(block, 0, out, from, block.length);
+    }
+    return out;
+  }
+
+  private static float[] randomImage(int size, SplittableRandom random) {
+    int plane = size * size;
+    float[] im = new float[3 * plane];
+    int x0 = random.nextInt(size);
+    int x1 = x0 + random.nextInt(size - x0) + 1;
+    int y0 = random.nextInt(size);
+    int y1 = y0 + random.nextInt(size - y0) + 1;
+    double noise = random.nextDouble() * 0.3;
+    for (int c = 0; c < 3; c++) {
+      double base = random.nextDouble();
+      double box = random.nextDouble();
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          double v = (x >= x0 && x < x1 && y >= y0 && y < y1 ? box : base) + noise * (random.nextDouble() - 0.5);
+          im[c * plane + y * size + x] = (float) Math.max(0, Math.min(1, v));
+        }
+      }
+    }
+    return im;
+  }
+
+  /** Samples used heap every 5 ms on a daemon thread and keeps the maximum (garbage not yet collected counts). */
+  private static final class HeapSampler {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private volatile boolean running = true;
+    private volatile long peak;
+    private final Thread thread = new Thread(this::loop, "heap-sampler");
+
+    void start() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void loop() {
+      while (running) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long peakBytes() {
+      return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+    }
+
+    void stop() {
+      running = false;
+      thread.interrupt();
+    }
+  }
+
+  /** Usage: MeasureBenchmark [archive=4500] [outputs=1000] [imageSize=32] [seed=1]. */
+  public static void main(String[] args) {
+    int archive = args.length > 0 ? Integer.parseInt(args[0]) : 4500;
+    int outputs = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int size = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+    long seed = args.length > 3 ? Long.parseLong(args[3]) : 1L;
+    Figures f = run(archive, outputs, size, seed);
+    System.out.printf("threads (common pool + caller): %d, max heap %d MiB%n",
+        java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf("%-46s %9s%n", "stage", "seconds");
+    System.out.printf("%-46s %9.2f%n", "embed " + archive + " + " + outputs + " images " + size + "x" + size, f.embedSeconds());
+    System.out.printf("%-46s %9.2f%n", "fit manifold on " + archive + " (k = 3)", f.fitSeconds());
+    System.out.printf("%-46s %9.2f%n", "place " + outputs + " outputs", f.placeSeconds());
+    System.out.printf("%-46s %9.2f%n", "  fit + place", f.fitAndPlaceSeconds());
+    System.out.printf("%-46s %9.2f%n", "batch measures, " + outputs + " outputs (KID 100x1000)", f.batchSeconds());
+    System.out.printf("%-46s %9.2f%n", "embed " + f.largeOutputs() + " more images", f.largeEmbedSeconds());
+    System.out.printf("%-46s %9.2f%n", "batch measures, " + f.largeOutputs() + " outputs", f.largeBatchSeconds());
+    System.out.printf("%-46s %9.0f%n", "peak used heap, sampled (MiB)", f.peakHeapMiB());
+    System.out.println("large batch: " + f.large());
+  }
+}
