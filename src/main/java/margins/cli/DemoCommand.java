@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path source = archive != null ? archive : bundled();
     PrintWriter out = spec.commandLine().getOut();
     Demo.Result r = Demo.run(source, studio.dir(), TrainConfig.defaults().withSteps(steps), device.resolve(),
-        Version.current(), out, spec.commandLine().getErr(), System.console() != null);
+        Version.software(), out, spec.commandLine().getErr(), System.console() != null);
     out.println();
     out.println("done. Look at:");
     out.println("  mimetic sheet (psi 0.7): " + r.mimetic().sheet());

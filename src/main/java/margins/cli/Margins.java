@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RecipeCommand.class,
       RedoCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Margins implements Runnable {

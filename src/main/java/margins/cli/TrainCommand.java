@@ -55,6 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--width", description = "Channels of the first stage (default: ${DEFAULT-VALUE}).")
   int width = D.width();
 
+  @Option(names = "--holdout", description = "Fraction of the archive kept out of training as the measures' reference (default: ${DEFAULT-VALUE}).")
+  double holdout = D.holdout();
+
   @Option(names = "--checkpoint-every", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
   int checkpointEvery = D.checkpointEvery();
 
@@ -74,12 +77,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TrainConfig config = new TrainConfig(steps, batch, lr, beta, klWarmup, flip, seed, gradClip,
-        checkpointEvery, sheetEvery, logEvery, latent, width);
+        checkpointEvery, sheetEvery, logEvery, latent, width, holdout);
     PrintWriter out = spec.commandLine().getOut();
     TrainingSet set = TrainingSet.of(PreparedArchive.open(studio.dir()));
     var dev = device.resolve();
     if (dryRun) {
-      out.print(Json.pretty(Training.resolve(set, config, dev, Version.current())));
+      out.print(Json.pretty(Training.resolve(set, config, dev, Version.software())));
       out.flush();
       return 0;
     }
@@ -88,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
     TrainResult r = resume != null
         ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, stepsGiven ? steps : null, dev, err, terminal)
-        : Training.start(studio.dir(), set, Training.resolve(set, config, dev, Version.current()), dev, err, terminal);
+        : Training.start(studio.dir(), set, Training.resolve(set, config, dev, Version.software()), dev, err, terminal);
     out.printf("trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n",
         r.steps(), r.seconds(), r.imgPerSec(), r.loss());
     out.println("run:        " + r.run().dir());

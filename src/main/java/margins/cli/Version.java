@@ -11,6 +11,11 @@ public final class Version implements CommandLine.IVersionProvider {
     return v == null ? "0.1.0-dev" : v;
   }
 
+  /** What recipes and run configs record as the software that made them. */
+  public static String software() {
+    return "margins " + current();
+  }
+
   @Override
   public String[] getVersion() {
     return new String[] {"margins " + current()};

@@ -11,6 +11,14 @@ import margins.network.VaeConfig;
  * @param archiveCount how many images the archive holds
  * @param engine engine, version and device
  * @param software the Margins version
+ * @param heldOut indices of the archive images kept out of training
  */
 public record RunConfig(
-    TrainConfig train, VaeConfig vae, String archiveHash, int archiveCount, String engine, String software) {}
+    TrainConfig train, VaeConfig vae, String archiveHash, int archiveCount, String engine, String software,
+    int[] heldOut) {
+
+  /** The same run trained for a different number of steps. */
+  public RunConfig withSteps(int steps) {
+    return new RunConfig(train.withSteps(steps), vae, archiveHash, archiveCount, engine, software, heldOut);
+  }
+}

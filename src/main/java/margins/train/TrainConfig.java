@@ -16,6 +16,7 @@ package margins.train;
  * @param logEvery steps between metric lines
  * @param latent latent size
  * @param width channels of the first stage
+ * @param holdout fraction of the archive kept out of training, as the reference that measures compare with
  */
 public record TrainConfig(
     int steps,
@@ -30,7 +31,8 @@ public record TrainConfig(
     int sheetEvery,
     int logEvery,
     int latent,
-    int width) {
+    int width,
+    double holdout) {
 
   public TrainConfig {
     positive("steps", steps);
@@ -49,6 +51,9 @@ public record TrainConfig(
     if (!(gradClip >= 0)) {
       throw new IllegalArgumentException("--grad-clip must be 0 (off) or positive, not " + gradClip);
     }
+    if (!(holdout >= 0 && holdout <= 0.5)) {
+      throw new IllegalArgumentException("--holdout must be in 0..0.5, not " + holdout);
+    }
     positive("--checkpoint-every", checkpointEvery);
     positive("--sheet-every", sheetEvery);
     positive("--log-every", logEvery);
@@ -62,12 +67,12 @@ public record TrainConfig(
 
   /** The defaults: what `margins train` does with no options. */
   public static TrainConfig defaults() {
-    return new TrainConfig(6000, 64, 1e-3, 1.0, 1000, false, 0, 100.0, 500, 1000, 50, 64, 32);
+    return new TrainConfig(6000, 64, 1e-3, 1.0, 1000, false, 0, 100.0, 500, 1000, 50, 64, 32, 0.1);
   }
 
   public TrainConfig withSteps(int s) {
     return new TrainConfig(s, batch, learningRate, beta, klWarmup, flip, seed, gradClip,
-        checkpointEvery, sheetEvery, logEvery, latent, width);
+        checkpointEvery, sheetEvery, logEvery, latent, width, holdout);
   }
 
   /** KL weight at a step: linear warm-up, then beta. */

@@ -54,12 +54,17 @@ public final class Training {
   /** The configuration a new run would write, without training (what `--dry-run` prints). */
   public static RunConfig resolve(TrainingSet set, TrainConfig train, Device device, String software) {
     VaeConfig vae = new VaeConfig(set.size(), train.latent(), train.width(), VaeConfig.defaults(set.size()).maxChannels());
-    return new RunConfig(train, vae, set.hash(), set.count(), Engines.describe(device), software);
+    return new RunConfig(train, vae, set.hash(), set.count(), Engines.describe(device), software,
+        set.split(train.holdout()).heldOut());
   }
 
-  /** Starts a new run: its directory and resolved config first, then training from freshly seeded weights. */
-  public static TrainResult start(Path studio, TrainingSet set, RunConfig config, Device device,
+  /**
+   * Starts a new run: its directory and resolved config first, then training from freshly seeded weights
+   * on the archive less its held-out split.
+   */
+  public static TrainResult start(Path studio, TrainingSet archive, RunConfig config, Device device,
       PrintWriter out, boolean terminal) {
+    TrainingSet set = archive.split(config.train().holdout()).train();
     RunDir run = RunDir.create(studio, "vae" + set.size());
     Files2.writeAtomic(run.config(), Json.pretty(config));
     out.println("run " + run.dir());
@@ -73,25 +78,27 @@ public final class Training {
   }
 
   /** Continues a run from its last whole checkpoint, after a crash, a kill or to train for more steps. */
-  public static TrainResult resume(Path studio, String runName, TrainingSet set, Integer steps, Device device,
+  public static TrainResult resume(Path studio, String runName, TrainingSet archive, Integer steps, Device device,
       PrintWriter out, boolean terminal) {
     RunDir run = RunDir.find(studio, runName);
     RunConfig saved = Json.read(run.config(), RunConfig.class);
     Path last = run.latestCheckpoint().orElseThrow(() -> new MarginsException(
         "run " + run.name() + " has no checkpoint to resume from; start a new run with 'margins train'"));
-    if (!saved.archiveHash().equals(set.hash())) {
+    if (!saved.archiveHash().equals(archive.hash())) {
       throw new MarginsException("run " + run.name() + " was trained on another archive (hash "
-          + saved.archiveHash().substring(0, 12) + ", the studio's is " + set.hash().substring(0, 12)
+          + brief(saved.archiveHash()) + ", the studio's is " + brief(archive.hash())
           + "); resume it in the studio it was trained in, or start a new run");
     }
-    RunConfig config = steps == null ? saved : new RunConfig(saved.train().withSteps(steps), saved.vae(),
-        saved.archiveHash(), saved.archiveCount(), saved.engine(), saved.software());
+    RunConfig config = steps == null ? saved : saved.withSteps(steps);
+    TrainingSet set = archive.split(config.train().holdout()).train();
     Files2.writeAtomic(run.config(), Json.pretty(config));
     Checkpoint.Loaded loaded = Checkpoint.read(last, device);
     int step = loaded.header().step();
     out.println("resuming " + run.dir() + " from step " + step);
     out.flush();
     try (Vae vae = loaded.vae()) {
+      // Loaded weights come back as plain arrays; training needs their gradients again.
+      vae.parameters().forEach(p -> p.getArray().setRequiresGradient(true));
       Adam adam = new Adam(vae.parameters(), vae.manager());
       adam.restore(loaded.moments(), step);
       List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();
@@ -210,6 +217,10 @@ public final class Training {
             : "The last good checkpoint is kept: " + lastGood + ".")
         + " Try a lower --lr (now " + config.train().learningRate() + ") or a tighter --grad-clip, then"
         + " 'margins train --resume " + run.name() + "'.");
+  }
+
+  private static String brief(String hash) {
+    return hash.length() > 12 ? hash.substring(0, 12) : hash;
   }
 
   private static boolean finite(double[] v) {

@@ -27,6 +27,49 @@ public record TrainingSet(byte[] pixels, int count, int size, String hash) {
     return new TrainingSet(archive.pixels(), archive.count(), archive.size(), archive.hash());
   }
 
+  /**
+   * The archive split into the images a model learns from and a held-out reference, the same split for
+   * the same archive size and fraction (a fixed shuffle, independent of the training seed).
+   */
+  public Split split(double fraction) {
+    int held = (int) Math.floor(count * fraction);
+    int[] perm = new int[count];
+    for (int i = 0; i < count; i++) {
+      perm[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(0x5EEDL);
+    for (int i = count - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    int[] heldOut = java.util.Arrays.copyOfRange(perm, 0, held);
+    int[] kept = java.util.Arrays.copyOfRange(perm, held, count);
+    java.util.Arrays.sort(heldOut);
+    java.util.Arrays.sort(kept);
+    return new Split(subset(kept), kept, heldOut);
+  }
+
+  /** The images at these indices, in that order, as a training set of the same archive. */
+  public TrainingSet subset(int[] indices) {
+    int bytes = size * size * 3;
+    byte[] px = new byte[indices.length * bytes];
+    for (int k = 0; k < indices.length; k++) {
+      System.arraycopy(pixels, indices[k] * bytes, px, k * bytes, bytes);
+    }
+    return new TrainingSet(px, indices.length, size, hash);
+  }
+
+  /**
+   * An archive split for training.
+   *
+   * @param train the images the model learns from
+   * @param trainIndices their indices in the archive
+   * @param heldOut indices of the archive images kept out of training
+   */
+  public record Split(TrainingSet train, int[] trainIndices, int[] heldOut) {}
+
   /** Writes image i as floats (3, H, W) in [0, 1] at an offset, mirrored left-right if asked. */
   public void copyChw(int i, float[] dst, int offset, boolean mirror) {
     int plane = size * size;

@@ -1,0 +1,2 @@
+/** Benchmarks: commands that print figures (speed, memory), never timed tests. */
+package margins.bench;

@@ -1,0 +1,63 @@
+package margins.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import margins.Json;
+import margins.bench.Speed;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Print training images/s, decoding images/s, one-image decode time and peak memory"
+        + " (bench/run.sh compares them with PyTorch from Python).")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin DeviceOption device;
+
+  @Option(names = "--size", defaultValue = "32", description = "Image side: 32, 64 or 128 (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--steps", defaultValue = "100", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", description = "Print one JSON line instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (size != 32 && size != 64 && size != 128) {
+      throw new IllegalArgumentException("--size must be 32, 64 or 128, not " + size);
+    }
+    if (steps < 1 || warmup < 1) {
+      throw new IllegalArgumentException("--steps and --warmup must be at least 1");
+    }
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("margins-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Speed.Figures f = Speed.run(size, steps, warmup, scratch, device.resolve());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.line(f));
+    } else {
+      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS %.0f MB%n",
+          f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb());
+    }
+    out.flush();
+    return 0;
+  }
+}
