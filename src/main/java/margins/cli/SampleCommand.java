@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margins.explore.Generator;
+import margins.explore.Outputs;
 import margins.explore.Sampling;
 import margins.explore.Seeds;
 import margins.train.Model;
@@ -45,7 +46,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
     try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
       Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-psi" + psi);
-      Sampling.Result r = Sampling.truncated(new Generator(model), list, psi, dir, Version.software());
+      Outputs.Written r = Sampling.psi(new Generator(model), list, psi, dir, Version.software());
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d images from %s (psi %s) in %s%n", r.images().size(), model.id(), psi, dir);
       o.println("sheet: " + r.sheet());

@@ -8,6 +8,7 @@ import margins.archive.IngestOptions;
 import margins.archive.IngestReport;
 import margins.archive.PreparedArchive;
 import margins.explore.Generator;
+import margins.explore.Outputs;
 import margins.explore.Sampling;
 import margins.explore.Seeds;
 import margins.train.Model;
@@ -23,7 +24,7 @@ public final class Demo {
   public static final int SIZE = 32;
 
   /** Where everything landed. */
-  public record Result(IngestReport ingest, TrainResult train, Sampling.Result mimetic, Sampling.Result alien) {}
+  public record Result(IngestReport ingest, TrainResult train, Outputs.Written mimetic, Outputs.Written alien) {}
 
   private Demo() {}
 
@@ -44,9 +45,9 @@ public final class Demo {
     try (Model model = Model.load(studio, train.run().name(), null, device)) {
       Generator gen = new Generator(model);
       Path outputs = studio.resolve("outputs");
-      Sampling.Result mimetic = Sampling.truncated(gen, Seeds.parse("0-63"), 0.7,
+      Outputs.Written mimetic = Sampling.psi(gen, Seeds.parse("0-63"), 0.7,
           outputs.resolve(model.run() + "-psi0.7"), software);
-      Sampling.Result alien = Sampling.truncated(gen, Seeds.parse("0-63"), 2.0,
+      Outputs.Written alien = Sampling.psi(gen, Seeds.parse("0-63"), 2.0,
           outputs.resolve(model.run() + "-psi2.0"), software);
       return new Result(ingest, train, mimetic, alien);
     }

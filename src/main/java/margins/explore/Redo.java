@@ -2,7 +2,6 @@ package margins.explore;
 
 import java.nio.file.Path;
 import margins.MarginsException;
-import margins.network.LayerHook;
 import margins.recipe.Recipe;
 
 /** Makes an image again from the recipe inside it, with the same checkpoint: the same bytes on the same machine. */
@@ -18,9 +17,6 @@ public final class Redo {
 
   /** Decodes the recipe's latent through its operations and writes the PNG with the same recipe. */
   public static void redo(Generator gen, Recipe recipe, Path out) {
-    if (!recipe.operations().isEmpty()) {
-      throw new MarginsException("this recipe has decoder operations, which this version cannot replay yet");
-    }
-    gen.write(recipe, LayerHook.NONE, out);
+    gen.write(recipe, Operations.hook(recipe.operations(), gen.model().vae()), out);
   }
 }

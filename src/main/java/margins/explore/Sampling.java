@@ -1,49 +1,40 @@
 package margins.explore;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import margins.image.ContactSheet;
-import margins.image.Png;
-import margins.network.LayerHook;
-import margins.network.Latents;
-import margins.recipe.Recipe;
+import margins.explore.regime.Params;
+import margins.explore.regime.Sampler;
+import margins.explore.regime.SamplerContext;
+import margins.explore.regime.Samplers;
+import margins.explore.regime.Tail;
+import margins.explore.regime.Truncated;
 
-/** Sampling from the prior with the latent scaled by psi: below 1 the mimetic centre, above 1 the margins. */
+/** Sampling: a sampler chooses latents for the seeds, the outputs are decoded, measured and written. */
 public final class Sampling {
-
-  /** What a sampling call wrote. */
-  public record Result(List<Path> images, Path sheet) {}
 
   private Sampling() {}
 
-  /** Writes seedNNNN.png for each seed, each carrying its recipe, and a contact sheet of them all. */
-  public static Result truncated(Generator gen, List<Long> seeds, double psi, Path out, String software) {
+  /** The sampler psi alone implies: below or at 1 `truncated` (mimetic), above 1 `tail` (alien). */
+  public static Sampler forPsi(double psi) {
     if (!(psi > 0 && psi <= 10)) {
       throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
     }
-    int l = gen.model().vae().config().latent();
-    List<Path> files = new ArrayList<>();
-    List<BufferedImage> images = new ArrayList<>();
-    for (long seed : seeds) {
-      Recipe r = recipe(gen, seed, psi, Latents.truncated(seed, l, psi), software);
-      Path file = out.resolve(fileName(seed));
-      images.add(gen.write(r, LayerHook.NONE, file));
-      files.add(file);
-    }
-    Path sheet = out.resolve("sheet.png");
-    Png.write(sheet, ContactSheet.of(images, 0, 64));
-    return new Result(files, sheet);
+    return Samplers.byId(psi <= 1.0 ? Truncated.ID : Tail.ID);
   }
 
-  static Recipe recipe(Generator gen, long seed, double psi, float[] latent, String software) {
-    var m = gen.model();
-    boolean mimetic = psi <= 1.0;
-    return new Recipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
-        mimetic ? "mimetic" : "alien", mimetic ? "truncated" : "tail", seed, psi, Map.of(), latent,
-        List.of(), List.of(), Map.of());
+  /** Draws with the sampler, then decodes, measures and writes the outputs into `out`. */
+  public static Outputs.Written run(SamplerContext ctx, Sampler sampler, List<Long> seeds, Path out,
+      Measurer measurer, String software) {
+    return Outputs.write(ctx.generator(), sampler, sampler.draw(ctx, seeds), out, measurer, software);
+  }
+
+  /** Prior samples at psi, without the archive (what `sample --psi` does on any model). */
+  public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, String software) {
+    Sampler s = forPsi(psi);
+    SamplerContext ctx = new SamplerContext(gen, null, new int[0], new int[0],
+        new Params(Map.of("psi", Double.toString(psi))));
+    return run(ctx, s, seeds, out, Measurer.NONE, software);
   }
 
   /** Seeds name images: seed0042.png. */

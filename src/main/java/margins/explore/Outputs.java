@@ -1,0 +1,71 @@
+package margins.explore;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import margins.Files2;
+import margins.Json;
+import margins.explore.regime.Draw;
+import margins.explore.regime.Sampler;
+import margins.image.ContactSheet;
+import margins.image.Png;
+import margins.recipe.Recipe;
+import margins.train.Model;
+
+/** Decodes a sampler's draws, measures them, and writes each PNG with its recipe, a sheet and a JSON-lines index. */
+public final class Outputs {
+
+  /**
+   * What a batch left on disk.
+   *
+   * @param images the PNGs, in draw order
+   * @param sheet the contact sheet of them all
+   * @param index outputs.jsonl: one line per image with its seed, regime, sampler and measures
+   * @param recipes the recipes written, in order
+   */
+  public record Written(List<Path> images, Path sheet, Path index, List<Recipe> recipes) {}
+
+  private Outputs() {}
+
+  public static Written write(Generator gen, Sampler sampler, List<Draw> draws, Path out, Measurer measurer,
+      String software) {
+    if (draws.isEmpty()) {
+      throw new IllegalArgumentException("nothing to write: no draws");
+    }
+    Model m = gen.model();
+    List<BufferedImage> images = new ArrayList<>();
+    for (Draw d : draws) {
+      images.add(gen.image(d.latent(), Operations.hook(d.operations(), m.vae())));
+    }
+    List<Map<String, Object>> measures = measurer.measure(images);
+    List<Path> files = new ArrayList<>();
+    List<Recipe> recipes = new ArrayList<>();
+    StringBuilder index = new StringBuilder();
+    for (int i = 0; i < draws.size(); i++) {
+      Draw d = draws.get(i);
+      Object psi = d.params().get("psi");
+      Recipe r = new Recipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
+          sampler.regime().id(), sampler.id(), d.seed(), psi instanceof Number n ? n.doubleValue() : null,
+          d.params(), d.latent(), d.operations(), d.parents(), measures.get(i));
+      Path file = out.resolve(Sampling.fileName(d.seed()));
+      Png.write(file, images.get(i), Recipe.KEYWORD, r.json());
+      files.add(file);
+      recipes.add(r);
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("file", file.getFileName().toString());
+      line.put("seed", d.seed());
+      line.put("regime", r.regime());
+      line.put("sampler", r.sampler());
+      line.put("measures", r.measures());
+      index.append(Json.line(line)).append('\n');
+    }
+    Path sheet = out.resolve("sheet.png");
+    Png.write(sheet, ContactSheet.of(images, 0, 64));
+    Path indexFile = out.resolve("outputs.jsonl");
+    Files2.writeAtomic(indexFile, index.toString());
+    return new Written(files, sheet, indexFile, recipes);
+  }
+}
