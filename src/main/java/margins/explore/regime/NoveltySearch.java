@@ -13,7 +13,8 @@ import java.util.Set;
  * the archive in the pixel-structure space while keeping a structure score (see {@link PixelJudge}).
  *
  * <p>The search starts from archive neighbours (codes moved by 0.3 of the spread), so it begins among familiar
- * forms. Fitness is novelty times structure, novelty being the mean distance to the {@code neighbours} nearest of
+ * forms. Fitness is novelty times structure to the power {@code structureWeight} (1 by default; 0 searches for
+ * novelty alone), novelty being the mean distance to the {@code neighbours} nearest of
  * the archive and of what this search has already found; each generation adds its best image to that found archive
  * (pushing the search on to somewhere else), keeps the better half, and refills with mutations of it
  * ({@code z + sigma * spread * N(0, I)}). The output is the fittest of the last population. Its recipe records its
@@ -41,13 +42,13 @@ public final class NoveltySearch implements Sampler {
 
   @Override
   public Set<String> parameters() {
-    return Set.of("population", "generations", "sigma", "neighbours");
+    return Set.of("population", "generations", "sigma", "neighbours", "structureWeight");
   }
 
   @Override
   public String usage() {
     return "population in [2, 256] (8), generations in [0, 100] (4), sigma in [0, 5] (0.5), neighbours in "
-        + "[1, 50] (5)";
+        + "[1, 50] (5), structureWeight in [0, 4] (1.0)";
   }
 
   /** One individual: its latent, its features, and its structure score. */
@@ -61,6 +62,7 @@ public final class NoveltySearch implements Sampler {
     int generations = p.integer("generations", 4, 0, 100);
     double sigma = p.number("sigma", 0.5, 0, 5);
     int neighbours = p.integer("neighbours", 5, 1, 50);
+    double weight = p.number("structureWeight", 1.0, 0, 4);
     PixelJudge judge = PixelJudge.of(ctx);
     float[] spread = Fits.spread(ctx);
     float[][] codes = ctx.codes().means();
@@ -76,7 +78,7 @@ public final class NoveltySearch implements Sampler {
           .average().orElse(0);
       List<float[]> found = new ArrayList<>();
       for (int g = 0; g < generations; g++) {
-        pop = ranked(pop, judge, found, neighbours);
+        pop = ranked(pop, judge, found, neighbours, weight);
         found.add(pop.get(0).features());
         List<Individual> kept = new ArrayList<>(pop.subList(0, (population + 1) / 2));
         List<float[]> children = new ArrayList<>();
@@ -86,13 +88,14 @@ public final class NoveltySearch implements Sampler {
         kept.addAll(evaluate(ctx, judge, children));
         pop = kept;
       }
-      Individual best = ranked(pop, judge, found, neighbours).get(0);
+      Individual best = ranked(pop, judge, found, neighbours, weight).get(0);
       found.add(best.features());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("population", population);
       m.put("generations", generations);
       m.put("sigma", sigma);
       m.put("neighbours", neighbours);
+      m.put("structureWeight", weight);
       m.put("novelty", judge.novelty(best.features(), List.of(), neighbours));
       m.put("structure", best.structure());
       m.put("startNovelty", startNovelty);
@@ -115,11 +118,12 @@ public final class NoveltySearch implements Sampler {
     return out;
   }
 
-  /** The population by fitness (novelty against archive and found, times structure), best first; ties by order. */
-  private static List<Individual> ranked(List<Individual> pop, PixelJudge judge, List<float[]> found, int k) {
+  /** The population by fitness (novelty against archive and found, times structure^weight), best first; ties by order. */
+  private static List<Individual> ranked(List<Individual> pop, PixelJudge judge, List<float[]> found, int k,
+      double weight) {
     double[] fit = new double[pop.size()];
     for (int i = 0; i < fit.length; i++) {
-      fit[i] = judge.novelty(pop.get(i).features(), found, k) * pop.get(i).structure();
+      fit[i] = judge.novelty(pop.get(i).features(), found, k) * Math.pow(pop.get(i).structure(), weight);
     }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < fit.length; i++) {

@@ -61,7 +61,8 @@ class SamplersTest {
       Posterior.ID, Map.of("scale", "9"),
       Extrapolate.ID, Map.of("alpha", "0.5", "k", "1000"),
       LowDensity.ID, Map.of("candidates", "0", "inflate", "0.5", "cap", "0", "k", "2.5"),
-      NoveltySearch.ID, Map.of("population", "1", "generations", "101", "sigma", "-1", "neighbours", "0"),
+      NoveltySearch.ID, Map.of("population", "1", "generations", "101", "sigma", "-1", "neighbours", "0",
+          "structureWeight", "5"),
       ClusterHybrid.ID, Map.of("k", "1", "mask", "stripes"),
       ActivationNoiseSampler.ID, Map.of("strength", "-1", "base", "nothing", "psi", "4", "radius", "6"));
 
