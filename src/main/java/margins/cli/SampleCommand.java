@@ -2,11 +2,15 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import margins.explore.Generator;
+import margins.explore.Measurer;
 import margins.explore.Outputs;
 import margins.explore.Sampling;
 import margins.explore.Seeds;
+import margins.explore.regime.Sampler;
+import margins.explore.regime.Samplers;
 import margins.train.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins sample`: images named by their seeds, each with its recipe inside, and a contact sheet. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-    description = "Decode seeds into images: psi below 1 stays typical (mimetic), above 1 goes to the margins (alien).")
+    description = {"Decode seeds into images with a sampler of either regime: mimetic (close to the archive) or",
+        "alien (its margins). --psi alone: below 1 truncated (mimetic), above 1 tail (alien). --list shows samplers."})
 public final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -26,10 +31,23 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "0-63", description = "Seeds, e.g. 0-63 or 1,5,9 (default: ${DEFAULT-VALUE}).")
   String seeds;
 
-  @Option(names = "--psi", defaultValue = "0.7", description = "Latent scale: <1 typical, >1 marginal (default: ${DEFAULT-VALUE}).")
-  double psi;
+  @Option(names = "--regime", paramLabel = "mimetic|alien", description = "Use this regime's default sampler.")
+  String regime;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-psi<psi>).")
+  @Option(names = "--sampler", paramLabel = "ID", description = "A sampler by id (see --list).")
+  String sampler;
+
+  @Option(names = "--param", paramLabel = "K=V", description = "A sampler parameter, repeatable (see --list).")
+  Map<String, String> params;
+
+  @Option(names = "--psi", description = "Alone: latent scale, <1 truncated (mimetic), >1 tail (alien); with "
+      + "a sampler: its psi parameter.")
+  Double psi;
+
+  @Option(names = "--list", description = "List every sampler: id, regime, description, parameters.")
+  boolean list;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-<sampler>).")
   Path out;
 
   @Option(names = "--run", description = "Run to sample from (default: the newest trained run).")
@@ -40,15 +58,22 @@ public final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var list = Seeds.parse(seeds);
-    if (!(psi > 0 && psi <= 10)) {
-      throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+    PrintWriter o = spec.commandLine().getOut();
+    if (list) {
+      for (Sampler s : Samplers.all()) {
+        o.printf("%-20s %-8s %s%n%29s%s%n", s.id(), s.regime().id(), s.describe(), "params: ", s.usage());
+      }
+      o.flush();
+      return 0;
     }
+    var list = Seeds.parse(seeds);
+    Sampling.Plan plan = Sampling.plan(regime, sampler, psi, params);
     try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
-      Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-psi" + psi);
-      Outputs.Written r = Sampling.psi(new Generator(model), list, psi, dir, Version.software());
-      PrintWriter o = spec.commandLine().getOut();
-      o.printf("%d images from %s (psi %s) in %s%n", r.images().size(), model.id(), psi, dir);
+      Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-" + plan.folder());
+      Outputs.Written r = Sampling.sample(studio.dir(), new Generator(model), plan, list, dir, Measurer.NONE,
+          Version.software());
+      o.printf("%d images from %s (%s, %s) in %s%n", r.images().size(), model.id(), plan.sampler().id(),
+          plan.sampler().regime().id(), dir);
       o.println("sheet: " + r.sheet());
       o.flush();
     }

@@ -32,6 +32,7 @@ public final class Operations {
     register("bend", (op, vae) -> new BendHook(List.of(Json.MAPPER.convertValue(withoutKind(op), Bend.class)), Map.of()));
     register("noise", (op, vae) -> new ActivationNoise(
         op.path("layer").asText(), op.path("strength").asDouble(), op.path("seed").asLong()));
+    register(Mix.KIND, Mix::of);
   }
 
   private Operations() {}

@@ -154,7 +154,7 @@ class ModelCommandsTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String c : new String[] {"ingest", "train", "sample", "recipe", "redo", "demo"}) {
+    for (String c : new String[] {"ingest", "train", "sample", "vary", "recipe", "redo", "demo"}) {
       MarginsTest.Run r = new MarginsTest.Run(c, "--help");
       assertEquals(0, r.code, c);
       assertTrue(r.out.contains("Usage: margins " + c), r.out);

@@ -5,14 +5,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** The table of samplers, keyed by id; the first of each regime listed in DEFAULTS is that regime's default. */
+/** The table of samplers, keyed by id, and each regime's default sampler. */
 public final class Samplers {
 
-  private static final Map<String, Supplier<Sampler>> TABLE = new TreeMap<>(Map.of(
-      Truncated.ID, Truncated::new,
-      Tail.ID, Tail::new));
+  private static final Map<String, Supplier<Sampler>> TABLE = new TreeMap<>(Map.ofEntries(
+      Map.entry(Truncated.ID, Truncated::new),
+      Map.entry(ArchiveNeighbours.ID, ArchiveNeighbours::new),
+      Map.entry(AggregatePosterior.ID, AggregatePosterior::new),
+      Map.entry(Posterior.ID, Posterior::new),
+      Map.entry(Tail.ID, Tail::new),
+      Map.entry(Extrapolate.ID, Extrapolate::new),
+      Map.entry(NoveltySearch.ID, NoveltySearch::new),
+      Map.entry(LowDensity.ID, LowDensity::new),
+      Map.entry(ClusterHybrid.ID, ClusterHybrid::new),
+      Map.entry(ActivationNoiseSampler.ID, ActivationNoiseSampler::new)));
 
-  private static final Map<Regime, String> DEFAULTS = Map.of(Regime.MIMETIC, Truncated.ID, Regime.ALIEN, Tail.ID);
+  private static final Map<Regime, String> DEFAULTS = Map.of(Regime.MIMETIC, ArchiveNeighbours.ID,
+      Regime.ALIEN, Tail.ID);
 
   private Samplers() {}
 

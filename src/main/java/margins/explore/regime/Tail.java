@@ -1,12 +1,21 @@
 package margins.explore.regime;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import margins.network.Latents;
 
-/** Alien: prior samples pushed out past the typical set (psi above 1), into the model's statistical margins. */
+/**
+ * Alien: prior samples pushed out past the typical set (psi above 1), into the model's statistical margins; or,
+ * with {@code shell}, placed exactly on the sphere of radius shell * sqrt(d) (the typical set is the shell of radius
+ * about sqrt(d)). Varying an image, its posterior sample is scaled by psi instead.
+ */
 public final class Tail implements Sampler {
 
   public static final String ID = "tail";
+  private static final long SALT = 0x7A11L;
 
   @Override
   public String id() {
@@ -20,18 +29,70 @@ public final class Tail implements Sampler {
 
   @Override
   public String describe() {
-    return "prior samples scaled by psi > 1 (default 2.0): the tails, beyond the typical shell";
+    return "prior samples scaled by psi > 1 (default 2.0), or on a shell of radius shell*sqrt(d): the tails";
   }
 
   @Override
   public Set<String> parameters() {
-    return Set.of("psi");
+    return Set.of("psi", "shell");
+  }
+
+  @Override
+  public String usage() {
+    return "psi in [1, 10] (2.0), or shell in [1, 10] (radius in units of sqrt(d))";
+  }
+
+  @Override
+  public boolean needsArchive() {
+    return false;
+  }
+
+  @Override
+  public boolean takesSource() {
+    return true;
   }
 
   @Override
   public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
-    ctx.params().allowOnly(ID, parameters());
-    double psi = ctx.params().number("psi", 2.0, 1.0, 10.0);
+    Params p = ctx.params();
+    p.allowOnly(ID, parameters());
+    if (p.has("shell") && p.has("psi")) {
+      throw new IllegalArgumentException("tail takes psi or shell, not both");
+    }
+    double psi = p.number("psi", 2.0, 1.0, 10.0);
+    if (p.has("shell")) {
+      double shell = p.number("shell", 2.0, 1.0, 10.0);
+      return shell(ctx.latent(), seeds, shell);
+    }
+    if (ctx.source().isPresent()) {
+      Source src = ctx.source().get();
+      List<Draw> out = new ArrayList<>();
+      for (long s : seeds) {
+        float[] z = src.posteriorSample(Rng.of(s, SALT), 1.0);
+        for (int i = 0; i < z.length; i++) {
+          z[i] = (float) (z[i] * psi);
+        }
+        out.add(new Draw(s, z, List.of(), Map.of("psi", psi), src.parents()));
+      }
+      return out;
+    }
     return Truncated.scaled(ctx.latent(), seeds, psi);
+  }
+
+  private static List<Draw> shell(int d, List<Long> seeds, double shell) {
+    List<Draw> out = new ArrayList<>();
+    double radius = shell * Math.sqrt(d);
+    for (long s : seeds) {
+      float[] z = Latents.gaussian(s, d);
+      double n = Rng.norm(z);
+      for (int i = 0; i < d; i++) {
+        z[i] = (float) (z[i] * radius / n);
+      }
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("shell", shell);
+      p.put("radius", radius);
+      out.add(Draw.of(s, z, p));
+    }
+    return out;
   }
 }

@@ -32,6 +32,16 @@ public final class Truncated implements Sampler {
   }
 
   @Override
+  public String usage() {
+    return "psi in [0, 1] (0.7)";
+  }
+
+  @Override
+  public boolean needsArchive() {
+    return false;
+  }
+
+  @Override
   public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
     ctx.params().allowOnly(ID, parameters());
     double psi = ctx.params().number("psi", 0.7, 0.0, 1.0);

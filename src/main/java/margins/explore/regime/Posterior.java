@@ -1,0 +1,66 @@
+package margins.explore.regime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Mimetic: a draw from one item's own posterior, {@code z = mu + scale * sigma * N(0, I)}: the variations the
+ * encoder itself considers the same image. `margins vary` uses it (mimetic default) around the given image.
+ */
+public final class Posterior implements Sampler {
+
+  public static final String ID = "posterior";
+  private static final long SALT = 0x9057E810L;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Regime regime() {
+    return Regime.MIMETIC;
+  }
+
+  @Override
+  public String describe() {
+    return "a draw from an item's own posterior (its encoder spread times scale)";
+  }
+
+  @Override
+  public Set<String> parameters() {
+    return Set.of("scale");
+  }
+
+  @Override
+  public String usage() {
+    return "scale in [0, 5] (1.0)";
+  }
+
+  @Override
+  public boolean takesSource() {
+    return true;
+  }
+
+  @Override
+  public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
+    ctx.params().allowOnly(ID, parameters());
+    double scale = ctx.params().number("scale", 1.0, 0, 5);
+    List<Draw> out = new ArrayList<>();
+    for (long s : seeds) {
+      Random r = Rng.of(s, SALT);
+      Base b = Base.pick(ctx, r);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("scale", scale);
+      if (b.item() >= 0) {
+        p.put("item", b.item());
+      }
+      out.add(new Draw(s, b.posteriorSample(r, scale), List.of(), p, b.parents()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,175 @@
+package margins.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import margins.archive.TestImages;
+import margins.explore.regime.Samplers;
+import margins.recipe.Recipe;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sample with regimes and samplers, redo of operations, and vary, on one studio trained for two steps. */
+class RegimeCommandsTest {
+
+  @TempDir static Path tmp;
+  static Path studio;
+
+  @BeforeAll
+  static void trainATinyStudio() {
+    studio = tmp.resolve("studio");
+    Path src = tmp.resolve("src");
+    TestImages.distinctPngs(src, 16);
+    assertEquals(0, run("ingest", src.toString(), "--size", "32").code);
+    MarginsTest.Run train = run("train", "--steps", "2", "--batch", "4", "--latent", "8", "--width", "4",
+        "--device", "cpu");
+    assertEquals(0, train.code, train.err);
+  }
+
+  static MarginsTest.Run run(String... args) {
+    String[] all = Stream.concat(Stream.of(args[0], "--studio", studio.toString()),
+        Stream.of(args).skip(1)).toArray(String[]::new);
+    return new MarginsTest.Run(all);
+  }
+
+  @Test
+  void listShowsEverySamplerWithItsRegimeAndParameters() {
+    MarginsTest.Run r = new MarginsTest.Run("sample", "--list");
+    assertEquals(0, r.code, r.err);
+    Samplers.all().forEach(s -> assertTrue(r.out.contains(s.id()), s.id()));
+    assertTrue(r.out.contains("alien") && r.out.contains("mimetic"), r.out);
+    assertTrue(r.out.contains("alpha in [1, 20] (2.5)"), r.out);
+  }
+
+  @Test
+  void aRegimeAndASamplerOfItWriteIntoTheSamplersFolder() {
+    MarginsTest.Run r = run("sample", "--regime", "alien", "--sampler", "tail", "--seeds", "0-1");
+    assertEquals(0, r.code, r.err);
+    Path dir = studio.resolve("outputs").resolve(onlyRun() + "-tail");
+    assertTrue(Files.exists(dir.resolve("seed0001.png")), r.out);
+    assertEquals("alien", Recipe.of(dir.resolve("seed0000.png")).orElseThrow().regime());
+  }
+
+  @Test
+  void theMimeticRegimeAloneUsesItsDefaultSamplerOnTheArchive() {
+    Path out = tmp.resolve("mimetic");
+    assertEquals(0, run("sample", "--regime", "mimetic", "--seeds", "3", "--out", out.toString()).code);
+    Recipe r = Recipe.of(out.resolve("seed0003.png")).orElseThrow();
+    assertEquals(Samplers.defaultFor(margins.explore.regime.Regime.MIMETIC).id(), r.sampler());
+    assertTrue(r.parents().get(0).startsWith("archive:"), r.parents().toString());
+  }
+
+  @Test
+  void psiWithASamplerSetsItsPsiAndIsRefusedBySamplersWithout() {
+    Path out = tmp.resolve("psi-param");
+    assertEquals(0, run("sample", "--sampler", "aggregate-posterior", "--psi", "0.5", "--seeds", "1",
+        "--out", out.toString()).code);
+    assertEquals(0.5, Recipe.of(out.resolve("seed0001.png")).orElseThrow().psi());
+    Path bad = tmp.resolve("psi-bad");
+    MarginsTest.Run r = run("sample", "--sampler", "extrapolate", "--psi", "2", "--out", bad.toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("has no psi"), r.err);
+    assertFalse(Files.exists(bad));
+  }
+
+  @Test
+  void badSamplersRegimesAndParametersAreBadUsageAndWriteNothing() {
+    Path out = tmp.resolve("bad");
+    MarginsTest.Run mismatch = run("sample", "--regime", "mimetic", "--sampler", "tail", "--out", out.toString());
+    assertEquals(2, mismatch.code);
+    assertTrue(mismatch.err.contains("is alien, not mimetic"), mismatch.err);
+    MarginsTest.Run unknown = run("sample", "--sampler", "dream", "--out", out.toString());
+    assertEquals(2, unknown.code);
+    assertTrue(unknown.err.contains("no sampler 'dream'"), unknown.err);
+    MarginsTest.Run regime = run("sample", "--regime", "weird", "--out", out.toString());
+    assertEquals(2, regime.code);
+    MarginsTest.Run param = run("sample", "--sampler", "extrapolate", "--param", "alpha=50", "--out", out.toString());
+    assertEquals(2, param.code);
+    assertTrue(param.err.contains("alpha must be in [1.0, 20.0]"), param.err);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void redoRemakesClusterHybridsAndActivationNoiseByteForByte() throws Exception {
+    for (String s : new String[] {"cluster-hybrid", "activation-noise"}) {
+      Path out = tmp.resolve("redo-" + s);
+      MarginsTest.Run r = run("sample", "--sampler", s, "--seeds", "5", "--param", "layer=up2", "--out", out.toString());
+      assertEquals(0, r.code, r.err);
+      Path original = out.resolve("seed0005.png");
+      assertFalse(Recipe.of(original).orElseThrow().operations().isEmpty(), s);
+      Path again = tmp.resolve("again-" + s + ".png");
+      assertEquals(0, run("redo", original.toString(), "--out", again.toString()).code);
+      assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(again), s);
+    }
+  }
+
+  @Test
+  void noveltySearchGrowsItsFoundArchiveAndEndsFartherFromTheArchiveThanItStarted() {
+    // An untrained decoder draws nothing with the archive's structure, so this searches for novelty alone.
+    Path out = tmp.resolve("novelty");
+    MarginsTest.Run r = run("sample", "--sampler", "novelty-search", "--seeds", "0-2", "--param", "generations=6",
+        "--param", "structureWeight=0", "--out", out.toString());
+    assertEquals(0, r.code, r.err);
+    for (int s = 0; s <= 2; s++) {
+      var p = Recipe.of(out.resolve(String.format("seed%04d.png", s))).orElseThrow().params();
+      assertEquals(7, ((Number) p.get("found")).intValue());
+      double novelty = ((Number) p.get("novelty")).doubleValue();
+      double start = ((Number) p.get("startNovelty")).doubleValue();
+      assertTrue(novelty > start, novelty + " <= " + start);
+      double structure = ((Number) p.get("structure")).doubleValue();
+      assertTrue(structure > 0 && structure <= 1, "structure " + structure);
+    }
+  }
+
+  @Test
+  void varyMakesKVariationsOfAnImageOutsideTheArchiveNamingItAsParent() {
+    Path image = TestImages.write(TestImages.halves(40, 24, 0x2255cc, 0xffcc00), "png", tmp.resolve("outside.png"));
+    for (String regime : new String[] {"mimetic", "alien"}) {
+      Path out = tmp.resolve("vary-" + regime);
+      MarginsTest.Run r = run("vary", image.toString(), "--regime", regime, "--k", "3", "--seed", "7",
+          "--out", out.toString());
+      assertEquals(0, r.code, r.err);
+      assertTrue(Files.exists(out.resolve("sheet.png")));
+      Recipe recipe = Recipe.of(out.resolve("seed0009.png")).orElseThrow();
+      assertEquals(regime, recipe.regime());
+      assertTrue(recipe.parents().get(0).endsWith("outside.png"), recipe.parents().toString());
+      assertTrue(recipe.parents().get(1).matches("sha256:[0-9a-f]{64}"), recipe.parents().toString());
+    }
+  }
+
+  @Test
+  void varyOnAMissingOrUnreadableFileFailsClearlyAndWritesNothing() throws Exception {
+    Path out = tmp.resolve("vary-missing");
+    MarginsTest.Run missing = run("vary", tmp.resolve("nothing.png").toString(), "--regime", "alien",
+        "--out", out.toString());
+    assertEquals(1, missing.code);
+    assertTrue(missing.err.contains("no image file at"), missing.err);
+    Path junk = Files.writeString(tmp.resolve("junk.png"), "not an image");
+    MarginsTest.Run unreadable = run("vary", junk.toString(), "--regime", "mimetic", "--out", out.toString());
+    assertEquals(1, unreadable.code);
+    assertTrue(unreadable.err.contains("cannot read"), unreadable.err);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void varyRefusesASamplerThatCannotVaryAnImage() {
+    Path image = TestImages.write(TestImages.solid(8, 8, 0xff0000), "png", tmp.resolve("red.png"));
+    MarginsTest.Run r = run("vary", image.toString(), "--regime", "alien", "--sampler", "novelty-search");
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("cannot vary an image"), r.err);
+  }
+
+  private static String onlyRun() {
+    try (Stream<Path> s = Files.list(studio.resolve("runs"))) {
+      return s.findFirst().orElseThrow().getFileName().toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
