@@ -17,7 +17,7 @@ import torch.nn.functional as F
 
 
 class Vae(nn.Module):
-    def __init__(self, size, latent=64, width=32, max_channels=128):
+    def __init__(self, size, latent=32, width=32, max_channels=128):
         super().__init__()
         self.stages = size.bit_length() - 1 - 2
         ch = lambda s: min(width << (s - 1), max_channels)
@@ -47,7 +47,7 @@ class Vae(nn.Module):
         b = x.shape[0]
         recon = F.binary_cross_entropy_with_logits(logits, x, reduction="sum") / b
         kl = 0.5 * (mu.pow(2) + logvar.exp() - logvar - 1).sum() / b
-        return recon + kl
+        return recon + 3.0 * kl
 
 
 def synthetic(size, n, gen):

@@ -29,9 +29,9 @@ public record VaeConfig(int resolution, int latent, int width, int maxChannels) 
     }
   }
 
-  /** The defaults for a resolution: latent 64, width 32, at most 128 channels. */
+  /** The defaults for a resolution: latent 32, width 32, at most 128 channels. */
   public static VaeConfig defaults(int resolution) {
-    return new VaeConfig(resolution, 64, 32, 128);
+    return new VaeConfig(resolution, 32, 32, 128);
   }
 
   /** Number of 2x down (and up) stages between the image and the 4x4 bottleneck. */
