@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       RecipeCommand.class,
       RedoCommand.class,
+      MeasureCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
