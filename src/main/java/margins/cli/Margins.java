@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RecipeCommand.class,
       RedoCommand.class,
       MeasureCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
