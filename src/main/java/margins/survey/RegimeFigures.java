@@ -65,12 +65,15 @@ public final class RegimeFigures {
     return out;
   }
 
-  /** The lines as a text table. */
+  /** The lines as text, one sentence each: what, value, then the target and its verdict. */
   public static String text(List<Line> lines) {
     StringBuilder sb = new StringBuilder();
     for (Line l : lines) {
-      sb.append(String.format(Locale.ROOT, "  %-12s %-28s %s%n", l.value(),
-          l.target().isEmpty() ? "" : l.target() + ": " + l.verdict(), l.what()));
+      sb.append("  ").append(l.what()).append(": ").append(l.value());
+      if (!l.target().isEmpty()) {
+        sb.append("  [target ").append(l.target()).append(": ").append(l.verdict()).append(']');
+      }
+      sb.append('\n');
     }
     return sb.toString();
   }
