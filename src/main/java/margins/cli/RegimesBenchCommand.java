@@ -44,6 +44,9 @@ public final class RegimesBenchCommand implements Callable<Integer> {
     o.print(r.table());
     o.println("figures (pixel-structure space):");
     o.print(RegimeFigures.text(r.lines()));
+    if (!r.caution().isEmpty()) {
+      o.println(r.caution());
+    }
     o.printf("(%.1f s)%n", r.seconds());
     o.flush();
     return 0;

@@ -65,6 +65,24 @@ public final class RegimeFigures {
     return out;
   }
 
+  /**
+   * A warning when the judging space cannot tell noise from this archive: more than a tenth of a noise baseline
+   * (or more than the held-out split's share, if lower) lands inside typical balls, so kinds and precision mean
+   * little here.
+   */
+  public static java.util.Optional<String> caution(Survey.Measured held, Survey.Measured alien, Survey.Measured noise,
+      Survey.Measured shuffled) {
+    BatchMeasures h = held.row().in(ArchiveMeasurer.JUDGE);
+    double bar = h == null ? 0.1 : Math.min(0.1, h.prunedPrecision());
+    double worst = Math.max(pruned(noise.row().in(ArchiveMeasurer.JUDGE)), pruned(shuffled.row().in(ArchiveMeasurer.JUDGE)));
+    if (!(worst > bar)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(String.format(Locale.ROOT, "Caution: on this archive the pixel-structure space"
+        + " puts noise inside typical archive balls (pruned precision up to %.2f), so a low pruned precision or an"
+        + " 'alien' kind says less than it should; compare every batch with the noise rows, not with 0.", worst));
+  }
+
   /** The lines as text, one sentence each: what, value, then the target and its verdict. */
   public static String text(List<Line> lines) {
     StringBuilder sb = new StringBuilder();

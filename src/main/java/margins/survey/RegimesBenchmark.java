@@ -16,9 +16,10 @@ public final class RegimesBenchmark {
    * @param model the model's id
    * @param lines the figures with their targets
    * @param table the batch table (both spaces, held-out row, baselines)
+   * @param caution a warning when the judging space cannot tell noise from this archive, or ""
    * @param seconds wall time from loading the model to the last measure
    */
-  public record Result(String model, List<RegimeFigures.Line> lines, String table, double seconds) {}
+  public record Result(String model, List<RegimeFigures.Line> lines, String table, String caution, double seconds) {}
 
   private RegimesBenchmark() {}
 
@@ -36,7 +37,8 @@ public final class RegimesBenchmark {
       List<Survey.Measured> all = List.of(held, mim, ali, base.get(0), base.get(1));
       String table = BatchTable.text(m.spaceIds(), all.stream().map(Survey.Measured::row).toList());
       List<RegimeFigures.Line> lines = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
-      return new Result(model.id(), lines, table, (System.nanoTime() - t0) / 1e9);
+      String caution = RegimeFigures.caution(held, ali, base.get(0), base.get(1)).orElse("");
+      return new Result(model.id(), lines, table, caution, (System.nanoTime() - t0) / 1e9);
     }
   }
 }

@@ -55,6 +55,12 @@ public final class Report {
       List<Path> files = new ArrayList<>();
       ReportPage page = new ReportPage(model.id(), model.sha256(), software, n);
       page.sideBySide(folder(ms) + "/sheet.png", Survey.name(ms), folder(as) + "/sheet.png", Survey.name(as));
+      for (Survey.Measured b : base) {
+        String file = "baseline-" + (b == base.get(0) ? "noise" : "shuffled") + ".png";
+        Png.write(dir.resolve(file), ContactSheet.of(images(b.images().subList(0, Math.min(16, b.size())), m.size()), 16, 48));
+        files.add(dir.resolve(file));
+        page.baseline(b.name(), file);
+      }
       for (String space : m.spaceIds()) {
         String file = "novelty-realism-" + space + ".png";
         Png.write(dir.resolve(file), Plots.noveltyRealism(space, all));
@@ -81,12 +87,7 @@ public final class Report {
       page.table(BatchTable.html(m.spaceIds(), rows));
       List<RegimeFigures.Line> figures = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
       page.figures(figures);
-      for (Survey.Measured b : base) {
-        String file = "baseline-" + (b == base.get(0) ? "noise" : "shuffled") + ".png";
-        Png.write(dir.resolve(file), ContactSheet.of(images(b.images().subList(0, Math.min(16, b.size())), m.size()), 16, 48));
-        files.add(dir.resolve(file));
-        page.baseline(b.name(), file);
-      }
+      RegimeFigures.caution(held, ali, base.get(0), base.get(1)).ifPresent(page::caution);
       Path index = dir.resolve("index.html");
       Files2.writeAtomic(index, page.html());
       return new Written(index, files, figures, BatchTable.text(m.spaceIds(), rows));

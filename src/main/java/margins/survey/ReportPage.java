@@ -17,7 +17,7 @@ final class ReportPage {
       table{border-collapse:collapse;margin:1em 0 2em;font-size:.85em;font-variant-numeric:tabular-nums}
       caption{text-align:left;font-weight:600;padding:.3em 0}
       th,td{border-bottom:1px solid #e4e4e4;padding:.25em .6em;text-align:right} th:first-child,td:first-child{text-align:left}
-      td.note{text-align:left} .met{color:#2a7a2a;font-weight:600} .notmet{color:#b03030;font-weight:600}
+      td.note{text-align:left} td{white-space:nowrap} td:first-child{white-space:normal} .caution{background:#fff4e0;border-left:4px solid #e0a030;padding:.5em 1em} .met{color:#2a7a2a;font-weight:600} .notmet{color:#b03030;font-weight:600}
       dt{font-weight:600} dd{margin:0 0 .5em 1.2em}
       """;
 
@@ -100,12 +100,17 @@ final class ReportPage {
     body.append("</table>\n");
   }
 
+  /** A warning box, for when the measures themselves cannot be trusted on this archive. */
+  void caution(String text) {
+    body.append("<p class=\"caution\">").append(escape(text)).append("</p>\n");
+  }
+
   void baseline(String name, String file) {
     if (!baselines) {
       baselines = true;
-      body.append("<h2>Noise baselines</h2>\n<p>Strange the uninteresting way: Gaussian pixel noise with the"
-          + " archive's colour statistics, and archive images with their pixels shuffled (same colours, no"
-          + " layout). The first 16 of each:</p>\n");
+      body.append("<h2>Noise baselines</h2>\n<p>Strange the uninteresting way, measured beside the outputs: Gaussian"
+          + " pixel noise with the archive's colour statistics, and archive images with their pixels shuffled (same"
+          + " colours, no layout). The first 16 of each:</p>\n");
     }
     body.append(figure(file, name));
   }
