@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       VaryCommand.class,
       RecipeCommand.class,
       RedoCommand.class,
+      MeasureCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -16,6 +16,7 @@ public final class ArchiveManifold {
   private final double[] squaredNearest;
   private final double median;
   private final boolean[] pruned;
+  private KidBlocks.Reference kid;
 
   private ArchiveManifold(ExactSearch search, int k, double[] squaredRadius, double[] squaredNearest) {
     this.search = search;
@@ -92,6 +93,14 @@ public final class ArchiveManifold {
   /** Whether item i's ball is in the smaller half, radius <= median: the balls realism and "mimetic" use. */
   public boolean isSmallBall(int i) {
     return pruned[i];
+  }
+
+  /** The archive side of KID ({@link KidBlocks}, default blocks, a fixed shuffle), computed on first use. */
+  public synchronized KidBlocks.Reference kidReference() {
+    if (kid == null) {
+      kid = KidBlocks.reference(archive(), KidBlocks.DEFAULT_BLOCKS, KidBlocks.DEFAULT_MAX_BLOCK, 0L);
+    }
+    return kid;
   }
 
   ExactSearch search() {

@@ -5,7 +5,9 @@ import java.util.stream.IntStream;
 
 /**
  * Kernel Inception Distance (Bińkowski et al. 2018) on any feature vectors: the unbiased MMD^2 estimate with the
- * cubic polynomial kernel k(x, y) = (x.y / d + 1)^3, averaged over random subsets drawn without replacement.
+ * cubic polynomial kernel k(x, y) = (x.y / d + 1)^3. Two estimators: {@link #estimate} averages over random
+ * overlapping subsets (the classic recipe, 100 x 1000), {@link KidBlocks} computes the full U-statistic once from
+ * kernel sums over disjoint blocks (the fast default of the batch measures).
  */
 public final class Kid {
 
@@ -74,7 +76,7 @@ public final class Kid {
    * Unbiased MMD^2 from kernel sums of two sets of size m: mean off-diagonal k over X, plus the same over Y, minus
    * twice the mean k over all X x Y pairs.
    */
-  private static double combine(double xx, double yy, double xy, int m) {
+  static double combine(double xx, double yy, double xy, int m) {
     return (xx + yy) / ((double) m * (m - 1)) - 2 * xy / ((double) m * m);
   }
 
@@ -99,7 +101,7 @@ public final class Kid {
     return sum;
   }
 
-  private static int[] identity(int n) {
+  static int[] identity(int n) {
     int[] pool = new int[n];
     for (int i = 0; i < n; i++) {
       pool[i] = i;
@@ -108,7 +110,7 @@ public final class Kid {
   }
 
   /** Partial Fisher-Yates: the first m entries of the pool become a uniform sample without replacement. */
-  private static int[] sample(int[] pool, int m, SplittableRandom random) {
+  static int[] sample(int[] pool, int m, SplittableRandom random) {
     for (int i = 0; i < m; i++) {
       int j = i + random.nextInt(pool.length - i);
       int t = pool[i];
@@ -118,7 +120,7 @@ public final class Kid {
     return java.util.Arrays.copyOf(pool, m);
   }
 
-  private static float[][] gather(float[][] set, int[] index) {
+  static float[][] gather(float[][] set, int[] index) {
     float[][] out = new float[index.length][];
     for (int i = 0; i < index.length; i++) {
       out[i] = set[index[i]];

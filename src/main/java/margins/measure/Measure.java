@@ -21,17 +21,27 @@ public final class Measure {
     return Collections.unmodifiableList(placements);
   }
 
-  /** Batch measures with KID's default 100 subsets of up to 1000. */
+  /**
+   * Batch measures with the fast block KID ({@link KidBlocks}: the full U-statistic over up to 5,000 items per
+   * side, std over 10 disjoint blocks), the archive's side computed once per manifold. {@code seed} shuffles the
+   * outputs into blocks.
+   */
   public static BatchMeasures batch(ArchiveManifold manifold, float[][] outputs, long seed) {
-    return batch(manifold, outputs, Kid.DEFAULT_SUBSETS, Kid.DEFAULT_SUBSET_SIZE, seed);
+    return batch(manifold, outputs, out -> KidBlocks.estimate(out, manifold.kidReference(), KidBlocks.DEFAULT_MAX_BLOCK, seed));
   }
 
   /**
    * Batch measures of {@code outputs} against the archive the manifold was fitted on, with the manifold's k for
-   * the outputs' own balls (recall), so there must be more than k outputs. {@code seed} drives KID's subsets.
+   * the outputs' own balls (recall), so there must be more than k outputs; KID by the classic estimator over
+   * {@code kidSubsets} random subsets of up to {@code kidSubsetSize} drawn with {@code seed}.
    */
   public static BatchMeasures batch(
       ArchiveManifold manifold, float[][] outputs, int kidSubsets, int kidSubsetSize, long seed) {
+    return batch(manifold, outputs, out -> Kid.estimate(out, manifold.archive(), kidSubsets, kidSubsetSize, seed));
+  }
+
+  private static BatchMeasures batch(
+      ArchiveManifold manifold, float[][] outputs, java.util.function.Function<float[][], Kid.Estimate> kidOf) {
     Vectors.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
     int k = manifold.k();
     if (outputs.length < k + 1) {
@@ -61,7 +71,7 @@ public final class Measure {
       coveredCount += c ? 1 : 0;
     }
     double recall = recall(manifold.archive(), outputs, k);
-    Kid.Estimate kid = Kid.estimate(outputs, manifold.archive(), kidSubsets, kidSubsetSize, seed);
+    Kid.Estimate kid = kidOf.apply(outputs);
     return new BatchMeasures(
         (double) inside / m,
         (double) inSmall / m,
