@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       TrainCommand.class,
       SampleCommand.class,
+      BendCommand.class,
       RecipeCommand.class,
       RedoCommand.class,
       DemoCommand.class,
