@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SampleCommand.class,
       BendCommand.class,
+      WalkCommand.class,
       RecipeCommand.class,
       RedoCommand.class,
       DemoCommand.class,

@@ -55,12 +55,17 @@ public final class Bending {
 
   /** The request's operations for this studio's model, checked against its decoder's layers. */
   public static List<JsonNode> operations(Generator gen, Path studio, Request req) {
+    return operations(gen, studio, req.bends(), req.noise());
+  }
+
+  /** Bends then noise as recipe operations, cluster channels resolved, layers checked against the decoder. */
+  public static List<JsonNode> operations(Generator gen, Path studio, List<Bend> bends, List<ActivationNoise> noise) {
     Map<String, Map<Integer, int[]>> clusters = null;
-    if (OperationText.needsClusters(req.bends())) {
+    if (OperationText.needsClusters(bends)) {
       ChannelClusters c = ChannelClusters.readIfPresent(RunDir.find(studio, gen.model().run()).dir());
       clusters = c == null ? null : c.byLayer();
     }
-    List<JsonNode> ops = OperationText.operations(req.bends(), req.noise(), clusters);
+    List<JsonNode> ops = OperationText.operations(bends, noise, clusters);
     Operations.hook(ops, gen.model().vae());
     return ops;
   }
