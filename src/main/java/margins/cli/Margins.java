@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       BendCommand.class,
       WalkCommand.class,
+      ClustersCommand.class,
       RecipeCommand.class,
       RedoCommand.class,
       DemoCommand.class,
