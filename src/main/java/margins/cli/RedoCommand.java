@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import margins.MarginsException;
 import margins.explore.Generator;
 import margins.explore.Redo;
+import margins.explore.walking.Walking;
 import margins.recipe.Recipe;
 import margins.train.Model;
 import picocli.CommandLine.Command;
@@ -15,23 +16,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `margins redo <png> --out FILE`: makes an image again from its recipe, byte for byte. */
+/** `margins redo <png> --out FILE` (or `walk.json --out DIR`): makes an output again from its recipe, byte for byte. */
 @Command(name = "redo", mixinStandardHelpOptions = true,
-    description = "Make an output image again from the recipe inside it (same bytes on the same machine).")
+    description = {"Make an output image again from the recipe inside it (same bytes on the same machine).",
+        "Given a walk.json, makes every frame of the walk again into the folder --out."})
 public final class RedoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
 
-  @Parameters(paramLabel = "PNG", description = "An image written by Margins.")
+  @Parameters(paramLabel = "PNG|WALK.JSON", description = "An image written by Margins, or a walk's walk.json.")
   Path png;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the new PNG.")
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the new PNG (for a walk.json: a folder).")
   Path out;
 
   @Override
   public Integer call() {
+    if (png.getFileName() != null && png.getFileName().toString().endsWith(".json")) {
+      Walking.Written w = WalkRedo.run(studio.dir(), device.resolve(), png, out);
+      spec.commandLine().getOut().println("made again: " + w.frames() + " frames in " + w.dir());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     Recipe recipe = Redo.recipeOf(png);
     if (Files.isDirectory(out)) {
       throw new MarginsException("--out " + out + " is a folder; give a file name");

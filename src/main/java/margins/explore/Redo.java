@@ -2,6 +2,8 @@ package margins.explore;
 
 import java.nio.file.Path;
 import margins.MarginsException;
+import margins.explore.walking.Walking;
+import margins.image.Png;
 import margins.recipe.Recipe;
 
 /** Makes an image again from the recipe inside it, with the same checkpoint: the same bytes on the same machine. */
@@ -15,8 +17,15 @@ public final class Redo {
         png + " carries no Margins recipe (only PNGs written by margins sample, vary, bend or walk do)"));
   }
 
-  /** Decodes the recipe's latent through its operations and writes the PNG with the same recipe. */
+  /**
+   * Decodes the recipe's latent through its operations and writes the PNG with the same recipe; a walk's
+   * frame is made by decoding its batch again, as the walk did.
+   */
   public static void redo(Generator gen, Recipe recipe, Path out) {
+    if (Walking.SAMPLER.equals(recipe.sampler())) {
+      Png.write(out, Walking.frame(gen, recipe), Recipe.KEYWORD, recipe.json());
+      return;
+    }
     gen.write(recipe, Operations.hook(recipe.operations(), gen.model().vae()), out);
   }
 }

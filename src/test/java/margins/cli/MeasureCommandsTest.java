@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import margins.Json;
 import margins.archive.TestImages;
+import margins.explore.regime.Regime;
+import margins.explore.regime.Samplers;
 import margins.recipe.Recipe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +66,11 @@ class MeasureCommandsTest {
     Path out = tmp.resolve("measured-run");
     MarginsTest.Run r = run("measure", "00000", "--n", "5", "--out", out.toString());
     assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("mimetic (truncated)") && r.out.contains("alien (tail)"), r.out);
+    String mimetic = Samplers.defaultFor(Regime.MIMETIC).id();
+    String alien = Samplers.defaultFor(Regime.ALIEN).id();
+    assertTrue(r.out.contains("mimetic (" + mimetic + ")") && r.out.contains("alien (" + alien + ")"), r.out);
     assertTrue(r.out.contains("held-out archive (reference)"), r.out);
-    for (String batch : List.of("mimetic-truncated", "alien-tail")) {
+    for (String batch : List.of("mimetic-" + mimetic, "alien-" + alien)) {
       assertEquals(5, lines(out.resolve(batch).resolve("measures.jsonl")).size());
       Recipe recipe = Recipe.of(out.resolve(batch).resolve("seed0004.png")).orElseThrow();
       assertTrue(recipe.measures().containsKey("kind"), recipe.measures().toString());

@@ -3,6 +3,7 @@ package margins.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import margins.archive.TestImages;
 
 /** A studio of 24 generated 32x32 images, a fifth held out, trained two steps with a tiny network. */
@@ -15,11 +16,17 @@ public final class TinyStudio {
     Path studio = dir.resolve("studio");
     Path src = dir.resolve("src");
     TestImages.distinctPngs(src, 24);
-    MarginsTest.Run ingest = new MarginsTest.Run("ingest", "--studio", studio.toString(), src.toString(), "--size", "32");
+    MarginsTest.Run ingest = run(studio, "ingest", src.toString(), "--size", "32");
     assertEquals(0, ingest.code, ingest.err);
-    MarginsTest.Run train = new MarginsTest.Run("train", "--studio", studio.toString(), "--steps", "2", "--batch", "4",
+    MarginsTest.Run train = run(studio, "train", "--steps", "2", "--batch", "4",
         "--latent", "8", "--width", "4", "--holdout", "0.2", "--device", "cpu");
     assertEquals(0, train.code, train.err);
     return studio;
+  }
+
+  /** The command with --studio after its name (sub-subcommands are not used here). */
+  public static MarginsTest.Run run(Path studio, String... args) {
+    return new MarginsTest.Run(Stream.concat(Stream.of(args[0], "--studio", studio.toString()),
+        Stream.of(args).skip(1)).toArray(String[]::new));
   }
 }

@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * Which channels of a layer a bend touches. JSON forms: {@code "all"}, {@code "3-10"} (inclusive),
- * {@code {"fraction":0.25,"seed":7}} and {@code {"cluster":2}}.
+ * {@code {"fraction":0.25,"seed":7}}, {@code {"cluster":2}} and {@code {"indices":[1,4,9]}} (what a
+ * cluster resolves to in a recipe, so remaking an image never depends on a later clustering).
  */
 @JsonDeserialize(using = ChannelSpec.Reader.class)
 public sealed interface ChannelSpec {
@@ -140,12 +141,54 @@ public sealed interface ChannelSpec {
     }
   }
 
+  /** An explicit list of channel indices, kept ascending and distinct. */
+  record Indices(int[] indices) implements ChannelSpec {
+    public Indices {
+      if (indices == null || indices.length == 0) {
+        throw new IllegalArgumentException("channel indices must list at least one channel");
+      }
+      indices = Arrays.stream(indices).sorted().distinct().toArray();
+      if (indices[0] < 0) {
+        throw new IllegalArgumentException("channel indices must be >= 0, got " + indices[0]);
+      }
+    }
+
+    @Override
+    public int[] resolve(int channels, Map<Integer, int[]> clusters) {
+      if (indices[indices.length - 1] >= channels) {
+        throw new IllegalArgumentException("channel " + indices[indices.length - 1]
+            + " does not fit a layer with " + channels + " channels; allowed: 0-" + (channels - 1));
+      }
+      return indices.clone();
+    }
+
+    @Override
+    public String text() {
+      return Arrays.stream(indices).mapToObj(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    @JsonValue
+    Object json() {
+      return Map.of("indices", indices);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Indices i && Arrays.equals(indices, i.indices);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(indices);
+    }
+  }
+
   /** Every channel. */
   ChannelSpec ALL = new All();
 
   /**
-   * Parses the compact form: {@code all}, {@code 3-10}, {@code fraction=0.25,seed=7} or
-   * {@code cluster=2}; blank means all.
+   * Parses the compact form: {@code all}, {@code 3-10}, {@code fraction=0.25,seed=7},
+   * {@code cluster=2} or a list of indices {@code 1,4,9}; blank means all.
    */
   static ChannelSpec parse(String text) {
     String t = text == null ? "" : text.strip();
@@ -155,6 +198,9 @@ public sealed interface ChannelSpec {
     if (t.matches("\\d+-\\d+")) {
       String[] ends = t.split("-");
       return new Range(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
+    }
+    if (t.matches("\\d+(,\\d+)*")) {
+      return new Indices(Arrays.stream(t.split(",")).mapToInt(Integer::parseInt).toArray());
     }
     Map<String, String> kv = BendText.pairs(t, "channels");
     if (kv.keySet().equals(java.util.Set.of("cluster"))) {
@@ -167,7 +213,7 @@ public sealed interface ChannelSpec {
       return new Fraction(BendText.real(kv.get("fraction"), "fraction"), BendText.whole(kv.get("seed"), "seed"));
     }
     throw new IllegalArgumentException(
-        "channels must be all, from-to, fraction=F,seed=S or cluster=N; got '" + t + "'");
+        "channels must be all, from-to, fraction=F,seed=S, cluster=N or indices like 1,4,9; got '" + t + "'");
   }
 
   /** Reads the JSON forms. */
@@ -190,6 +236,20 @@ public sealed interface ChannelSpec {
       if (n.isTextual()) {
         return parse(n.asText());
       }
+      if (n.isObject() && n.has("indices")) {
+        JsonNode list = n.get("indices");
+        if (n.size() != 1 || !list.isArray()) {
+          throw new IllegalArgumentException("channels: {\"indices\": [...]} takes a list of channel numbers alone");
+        }
+        int[] idx = new int[list.size()];
+        for (int i = 0; i < idx.length; i++) {
+          if (!list.get(i).canConvertToInt()) {
+            throw new IllegalArgumentException("channels: index " + list.get(i) + " is not a whole number");
+          }
+          idx[i] = list.get(i).asInt();
+        }
+        return new Indices(idx);
+      }
       if (n.isObject()) {
         StringBuilder sb = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -202,7 +262,8 @@ public sealed interface ChannelSpec {
         return parse(sb.toString());
       }
       throw new IllegalArgumentException(
-          "channels must be \"all\", \"from-to\", {\"fraction\":F,\"seed\":S} or {\"cluster\":N}; got " + n);
+          "channels must be \"all\", \"from-to\", {\"fraction\":F,\"seed\":S}, {\"cluster\":N}"
+              + " or {\"indices\":[...]}; got " + n);
     }
   }
 }

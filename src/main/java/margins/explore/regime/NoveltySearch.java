@@ -77,6 +77,7 @@ public final class NoveltySearch implements Sampler {
       double startNovelty = pop.stream().mapToDouble(x -> judge.novelty(x.features(), List.of(), neighbours))
           .average().orElse(0);
       List<float[]> found = new ArrayList<>();
+      List<Individual> seen = new ArrayList<>(pop);
       for (int g = 0; g < generations; g++) {
         pop = ranked(pop, judge, found, neighbours, weight);
         found.add(pop.get(0).features());
@@ -85,10 +86,13 @@ public final class NoveltySearch implements Sampler {
         for (int i = kept.size(); i < population; i++) {
           children.add(ArchiveNeighbours.near(kept.get(i - kept.size()).z(), spread, sigma, r));
         }
-        kept.addAll(evaluate(ctx, judge, children));
+        List<Individual> born = evaluate(ctx, judge, children);
+        seen.addAll(born);
+        kept.addAll(born);
         pop = kept;
       }
-      Individual best = ranked(pop, judge, found, neighbours, weight).get(0);
+      // The found archive steers the search away from itself; the output is the most novel thing the search saw.
+      Individual best = ranked(seen, judge, List.of(), neighbours, weight).get(0);
       found.add(best.features());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("population", population);

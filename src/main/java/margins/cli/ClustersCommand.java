@@ -1,0 +1,65 @@
+package margins.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import margins.explore.Generator;
+import margins.explore.clusters.ChannelClusters;
+import margins.explore.clusters.Clustering;
+import margins.train.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `margins clusters`: each decoder layer's channels grouped by k-means on their maps over the archive. */
+@Command(name = "clusters", mixinStandardHelpOptions = true,
+    description = {"Group each decoder layer's channels by what they draw over the archive (seeded k-means on each"
+        + " channel's activation maps, centred and normalised), write clusters.json in the run folder, and per"
+        + " layer and cluster a sheet: archive images above, the same with the cluster ablated below.",
+        "Bends then name a group: --op up2:ablate::cluster=1 (recipes store its channel numbers)."})
+public final class ClustersCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StudioOption studio;
+  @Mixin DeviceOption device;
+
+  @Option(names = "--run", description = "Run to use (default: the newest trained run).")
+  String run;
+
+  @Option(names = "--k", defaultValue = "4", description = "Clusters per layer, 1 to 64 (default: ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--images", defaultValue = "256", description = "Archive images the maps are taken over, 2 to 4096 (default: ${DEFAULT-VALUE}).")
+  int images;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed for the image sample and k-means (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (k < 1 || k > 64) {
+      throw new IllegalArgumentException("--k must be in [1, 64], not " + k);
+    }
+    if (images < 2 || images > 4096) {
+      throw new IllegalArgumentException("--images must be in [2, 4096], not " + images);
+    }
+    try (Model model = Model.load(studio.dir(), run, null, device.resolve())) {
+      Clustering.Result r = Clustering.run(studio.dir(), new Generator(model), k, images, seed);
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf("channel clusters of %s over %d archive images:%n", model.id(), r.clusters().images());
+      for (var e : r.clusters().layers().entrySet()) {
+        ChannelClusters.Layer l = e.getValue();
+        StringBuilder sizes = new StringBuilder();
+        for (int[] c : l.clusters()) {
+          sizes.append(sizes.length() == 0 ? "" : " ").append(c.length);
+        }
+        o.printf("  %-5s %3d channels -> cluster sizes %s%n", e.getKey(), l.channels(), sizes);
+      }
+      o.println("wrote: " + r.file());
+      o.println("sheets: " + r.sheets().get(0).getParent() + " (" + r.sheets().size() + ")");
+      o.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,168 @@
+package margins.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import margins.Json;
+import margins.explore.Generator;
+import margins.explore.bend.ActivationNoise;
+import margins.explore.bend.Bend;
+import margins.explore.bend.BendConfig;
+import margins.explore.bending.Bending;
+import margins.explore.bending.OperationText;
+import margins.explore.walk.Walk;
+import margins.explore.walking.Endpoints;
+import margins.explore.walking.Sweep;
+import margins.explore.walking.WalkRecipe;
+import margins.explore.walking.Walking;
+import margins.train.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `margins walk`: a metamorphic walk through latent space as GIF, MP4 or PNG frames, with walk.json. */
+@Command(name = "walk", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Walk through latent space and write the frames as an animation, with walk.json to make them again.",
+        "ENDPOINTs: 42 (a seed, scaled by --psi), out/seed0042.png (a PNG Margins wrote: its latent),"
+            + " archive:12 (archive image 12, encoded) or image:photo.jpg (any image, framed like ingest, encoded).",
+        "Modes: lerp, slerp (2 endpoints); keyframes (2+, a closed loop); noise-loop (a circle about the origin or"
+            + " 1 endpoint); random-walk (with momentum, from the origin or 1 endpoint).",
+        "--sweep LAYER:OP:PARAM=FROM..TO[:SHAPE[,cycles=N]] moves a bend or noise parameter over the frames:"
+            + " SHAPE linear (default), ping-pong, sine or constant; OP a bend op or noise (PARAM strength).",
+        "  e.g. --sweep up2:rotate:degrees=0..360   --sweep up1:noise:strength=0..2:sine,cycles=2",
+        "  It moves the first --op (or --noise) of that layer and op, or adds one. Frame i of N sits at t = i/N,"
+            + " so sine and ping-pong loop; linear stops one step short of TO."})
+public final class WalkCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StudioOption studio;
+  @Mixin DeviceOption device;
+
+  @Parameters(paramLabel = "ENDPOINT", arity = "0..*", description = "Seeds, Margins PNGs, archive:N or image:FILE.")
+  List<String> endpoints = new ArrayList<>();
+
+  @Option(names = "--mode", defaultValue = "slerp", description = "lerp, slerp, keyframes, noise-loop or random-walk (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--frames", defaultValue = "64", description = "Frames, 2 to 10000 (default: ${DEFAULT-VALUE}).")
+  int frames;
+
+  @Option(names = "--fps", defaultValue = "24", description = "Frames per second, 1 to 60 (default: ${DEFAULT-VALUE}).")
+  int fps;
+
+  @Option(names = "--format", split = ",", defaultValue = "gif", description = "gif, png (frames with recipes), mp4; repeatable or a comma list (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--op", paramLabel = "LAYER:OP[:K=V,..[:CHANNELS]]", description = "A bend on every frame (repeatable; see 'margins bend --help').")
+  List<String> ops = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A bending config (JSON list), applied before --op.")
+  Path config;
+
+  @Option(names = "--noise", paramLabel = "LAYER:STRENGTH[:SEED]", description = "Activation noise on every frame (repeatable).")
+  List<String> noise = new ArrayList<>();
+
+  @Option(names = "--sweep", paramLabel = "LAYER:OP:PARAM=FROM..TO[:SHAPE[,cycles=N]]", description = "A parameter that moves over the frames (repeatable).")
+  List<String> sweeps = new ArrayList<>();
+
+  @Option(names = "--psi", defaultValue = "1.0", description = "Scale of seed endpoints (default: ${DEFAULT-VALUE}).")
+  double psi;
+
+  @Option(names = "--curve", defaultValue = "catmull-rom", description = "keyframes: catmull-rom or slerp (default: ${DEFAULT-VALUE}).")
+  String curve;
+
+  @Option(names = "--radius", defaultValue = "1.0", description = "noise-loop: radius, in units of the prior's typical norm (default: ${DEFAULT-VALUE}).")
+  double radius;
+
+  @Option(names = "--walk-seed", defaultValue = "0", description = "noise-loop and random-walk: their seed (default: ${DEFAULT-VALUE}).")
+  long walkSeed;
+
+  @Option(names = "--step", defaultValue = "0.25", description = "random-walk: step length (default: ${DEFAULT-VALUE}).")
+  double step;
+
+  @Option(names = "--momentum", defaultValue = "0.9", description = "random-walk: momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
+  double momentum;
+
+  @Option(names = "--close", defaultValue = "0.25", description = "random-walk: fraction of frames bending back to the start; 0 leaves it open (default: ${DEFAULT-VALUE}).")
+  double close;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Frames decoded together, recorded in walk.json (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--run", description = "Run to use (default: the newest trained run).")
+  String run;
+
+  @Option(names = "--recipe", paramLabel = "WALK.JSON", description = "Make a walk again from its walk.json (other walk options are ignored).")
+  Path recipe;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-walk-<mode>-<hash>).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if (recipe != null) {
+      if (out == null) {
+        throw new IllegalArgumentException("--recipe needs --out DIR");
+      }
+      return report(WalkRedo.run(studio.dir(), device.resolve(), recipe, out));
+    }
+    check();
+    List<Bend> bends = new ArrayList<>();
+    if (config != null) {
+      bends.addAll(BendConfig.read(config));
+    }
+    bends.addAll(OperationText.bends(ops));
+    List<ActivationNoise> noises = noise.stream().map(OperationText::noise).toList();
+    List<Sweep> moving = sweeps.stream().map(Sweep::parse).toList();
+    Walking.Plan plan = new Walking.Plan(mode, frames, curve, radius, walkSeed, step, momentum, close);
+    plan.checkEndpoints(endpoints.size());
+    Endpoints.check(endpoints);
+    try (Model model = Model.load(studio.dir(), run, null, device.resolve())) {
+      Generator gen = new Generator(model);
+      var opList = Bending.operations(gen, studio.dir(), bends, noises);
+      Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), studio.dir(), psi);
+      Walk walk = plan.walk(ends.latents(), model.vae().config().latent());
+      WalkRecipe r = Walking.recipe(model, walk, opList, moving, fps, batch, formats, ends.names(), Version.software());
+      Path dir = out != null ? out : studio.dir().resolve("outputs")
+          .resolve(model.run() + "-walk-" + mode + "-" + BendCommand.shortHash(Json.line(r)));
+      return report(Walking.write(gen, r, dir));
+    }
+  }
+
+  private void check() {
+    if (frames < 2 || frames > 10_000) {
+      throw new IllegalArgumentException("--frames must be in [2, 10000], not " + frames);
+    }
+    if (fps < 1 || fps > 60) {
+      throw new IllegalArgumentException("--fps must be in [1, 60], not " + fps);
+    }
+    if (batch < 1 || batch > 1024) {
+      throw new IllegalArgumentException("--batch must be in [1, 1024], not " + batch);
+    }
+    if (!(psi > 0 && psi <= 10)) {
+      throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+    }
+    for (String f : formats) {
+      if (!Walking.FORMATS.contains(f)) {
+        throw new IllegalArgumentException("--format must be gif, png or mp4, not '" + f + "'");
+      }
+    }
+  }
+
+  private int report(Walking.Written w) {
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf("%d frames in %.2f s (%.0f frames/s) in %s%n", w.frames(), w.renderSeconds(),
+        w.frames() / Math.max(1e-9, w.renderSeconds()), w.dir());
+    for (Path f : w.files()) {
+      o.println("wrote: " + f);
+    }
+    o.println("recipe: " + w.recipe());
+    o.flush();
+    return 0;
+  }
+}

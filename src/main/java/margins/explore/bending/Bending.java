@@ -1,0 +1,116 @@
+package margins.explore.bending;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import margins.explore.Generator;
+import margins.explore.Measurer;
+import margins.explore.Operations;
+import margins.explore.Outputs;
+import margins.explore.bend.ActivationNoise;
+import margins.explore.bend.Bend;
+import margins.explore.clusters.ChannelClusters;
+import margins.explore.regime.Draw;
+import margins.explore.regime.Regime;
+import margins.explore.regime.Sampler;
+import margins.explore.regime.SamplerContext;
+import margins.network.Latents;
+import margins.train.RunDir;
+
+/** Network bending as outputs: seeds decoded through bends and activation noise, each PNG with its recipe. */
+public final class Bending {
+
+  /** The sampler id bent outputs record. */
+  public static final String SAMPLER = "bend";
+
+  /**
+   * What to bend.
+   *
+   * @param bends the bends, in order (cluster channels are resolved against the run's clusters.json)
+   * @param noise activation noise, after the bends
+   * @param seeds the seeds to decode
+   * @param psi the seeds' latent scale
+   */
+  public record Request(List<Bend> bends, List<ActivationNoise> noise, List<Long> seeds, double psi) {
+
+    /** Checks that there is something to do and psi is in (0, 10]. */
+    public Request {
+      if (bends.isEmpty() && noise.isEmpty()) {
+        throw new IllegalArgumentException("nothing to bend: give --op, --config or --noise");
+      }
+      if (!(psi > 0 && psi <= 10)) {
+        throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+      }
+      bends = List.copyOf(bends);
+      noise = List.copyOf(noise);
+      seeds = List.copyOf(seeds);
+    }
+  }
+
+  private Bending() {}
+
+  /** The request's operations for this studio's model, checked against its decoder's layers. */
+  public static List<JsonNode> operations(Generator gen, Path studio, Request req) {
+    return operations(gen, studio, req.bends(), req.noise());
+  }
+
+  /** Bends then noise as recipe operations, cluster channels resolved, layers checked against the decoder. */
+  public static List<JsonNode> operations(Generator gen, Path studio, List<Bend> bends, List<ActivationNoise> noise) {
+    Map<String, Map<Integer, int[]>> clusters = null;
+    if (OperationText.needsClusters(bends)) {
+      ChannelClusters c = ChannelClusters.readIfPresent(RunDir.find(studio, gen.model().run()).dir());
+      clusters = c == null ? null : c.byLayer();
+    }
+    List<JsonNode> ops = OperationText.operations(bends, noise, clusters);
+    Operations.hook(ops, gen.model().vae());
+    return ops;
+  }
+
+  /** Decodes the seeds through the bends and writes PNGs with recipes, a sheet and outputs.jsonl. */
+  public static Outputs.Written run(Generator gen, Path studio, Request req, Path out, String software) {
+    List<JsonNode> ops = operations(gen, studio, req);
+    Sampler sampler = new Bent(ops, req.psi());
+    SamplerContext ctx = new SamplerContext(gen, null, new int[0], new int[0],
+        margins.explore.regime.Params.none());
+    return Outputs.write(gen, sampler, sampler.draw(ctx, req.seeds()), out, Measurer.NONE, software);
+  }
+
+  /** Prior samples at psi, all through the same operations. */
+  private record Bent(List<JsonNode> ops, double psi) implements Sampler {
+
+    @Override
+    public String id() {
+      return SAMPLER;
+    }
+
+    @Override
+    public Regime regime() {
+      return Regime.ALIEN;
+    }
+
+    @Override
+    public String describe() {
+      return "prior samples at psi decoded through network bends and activation noise";
+    }
+
+    @Override
+    public Set<String> parameters() {
+      return Set.of("psi");
+    }
+
+    @Override
+    public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
+      List<Draw> out = new ArrayList<>();
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("psi", psi);
+      for (long s : seeds) {
+        out.add(new Draw(s, Latents.truncated(s, ctx.latent(), psi), ops, params, List.of()));
+      }
+      return out;
+    }
+  }
+}
