@@ -85,7 +85,7 @@ class PixelStructureTest {
     float[] white = new float[3 * S * S];
     java.util.Arrays.fill(white, 1f);
     float[] f = SPACE.embed(new float[][] {white}, S)[0];
-    assertEquals(320, f.length);
+    assertEquals(336, f.length);
     assertEquals(100 * PixelStructure.COLOUR_WEIGHT, f[0], 1e-5);
     assertEquals(0, f[64], 1e-5, "a* of white");
     for (int i = PixelStructure.COLOUR_DIMENSION; i < f.length; i++) {
@@ -112,7 +112,7 @@ class PixelStructureTest {
   }
 
   @Test
-  void everySizeFromEightToOneTwentyEightEmbedsTo320Values() {
+  void everySizeFromEightToOneTwentyEightEmbedsTo336Values() {
     for (int size : new int[] {8, 12, 31, 128}) {
       float[] im = new float[3 * size * size];
       new Random(size).ints(0, 100).limit(im.length).forEach(new java.util.function.IntConsumer() {
@@ -125,10 +125,39 @@ class PixelStructureTest {
       float[] f = SPACE.embed(List.of(im), size)[0];
       assertEquals(SPACE.dimension(size), f.length);
       double structure = 0;
-      for (int i = PixelStructure.COLOUR_DIMENSION; i < f.length; i++) {
+      for (int i = PixelStructure.COLOUR_DIMENSION; i < PixelStructure.STRUCTURE_END; i++) {
         structure += f[i] * f[i];
       }
       assertTrue(structure > 0.5 && structure <= 1.0 + 1e-6, "noise fills every cell, got " + structure);
+      for (int i = PixelStructure.STRUCTURE_END; i < f.length; i++) {
+        assertTrue(f[i] > 0.1 && f[i] < PixelStructure.STRUCTURE_WEIGHT, "noise has edge energy in cell " + i);
+      }
+    }
+  }
+
+  @Test
+  void edgeEnergyMarksOnlyTheCellsAStrokeCrossesAndNoiseMarksThemAll() {
+    float[] line = new float[3 * S * S];
+    java.util.Arrays.fill(line, 1f);
+    for (int c = 0; c < 3; c++) {
+      for (int x = 0; x < S; x++) {
+        line[c * S * S + 2 * S + x] = 0f; // a dark stroke along row 2, inside the top row of cells
+      }
+    }
+    float[] noise = new float[3 * S * S];
+    Random r = new Random(5);
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = r.nextFloat();
+    }
+    float[][] f = SPACE.embed(new float[][] {line, noise}, S);
+    int e = PixelStructure.STRUCTURE_END;
+    for (int cell = 0; cell < 16; cell++) {
+      if (cell < 4) {
+        assertTrue(f[0][e + cell] > 0.05, "the stroke's cell " + cell);
+      } else {
+        assertEquals(0f, f[0][e + cell], 1e-6, "a cell the stroke does not reach: " + cell);
+      }
+      assertTrue(f[1][e + cell] > 0.1, "noise has edge energy in every cell, here " + cell);
     }
   }
 
