@@ -36,6 +36,7 @@ public final class BendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
+  @Mixin MeasureOption measure;
 
   @Option(names = "--op", paramLabel = "LAYER:OP[:K=V,..[:CHANNELS]]", description = "A bend (repeatable, applied in order).")
   List<String> ops = new ArrayList<>();
@@ -76,7 +77,8 @@ public final class BendCommand implements Callable<Integer> {
         String hash = shortHash(Json.line(Bending.operations(gen, studio.dir(), req)));
         dir = studio.dir().resolve("outputs").resolve(model.run() + "-bend-" + hash);
       }
-      Outputs.Written r = Bending.run(gen, studio.dir(), req, dir, Version.software());
+      Outputs.Written r = Bending.run(gen, studio.dir(), req, dir, measure.measurer(studio.dir(), model),
+          Version.software());
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d bent images from %s in %s%n", r.images().size(), model.id(), dir);
       o.println("operations: " + Json.line(r.recipes().get(0).operations()));

@@ -34,8 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
         Version.software(), out, spec.commandLine().getErr(), System.console() != null);
     out.println();
     out.println("done. Look at:");
-    out.println("  mimetic sheet (psi 0.7): " + r.mimetic().sheet());
-    out.println("  alien sheet (psi 2.0):   " + r.alien().sheet());
+    out.println("  mimetic sheet (psi 0.7): " + r.mimetic().sheet() + "  [" + r.mimetic().kinds() + "]");
+    out.println("  alien sheet (psi 2.0):   " + r.alien().sheet() + "  [" + r.alien().kinds() + "]");
     out.println("  training sheets:         " + r.train().run().sheets());
     out.println("  loss curve:              " + r.train().run().dir().resolve("loss.png"));
     out.println("  one image's recipe:      margins recipe " + r.mimetic().images().get(0));

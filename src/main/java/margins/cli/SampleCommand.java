@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import margins.explore.Generator;
-import margins.explore.Measurer;
 import margins.explore.Outputs;
 import margins.explore.Sampling;
 import margins.explore.Seeds;
@@ -27,6 +26,7 @@ public final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
+  @Mixin MeasureOption measure;
 
   @Option(names = "--seeds", defaultValue = "0-63", description = "Seeds, e.g. 0-63 or 1,5,9 (default: ${DEFAULT-VALUE}).")
   String seeds;
@@ -70,11 +70,15 @@ public final class SampleCommand implements Callable<Integer> {
     Sampling.Plan plan = Sampling.plan(regime, sampler, psi, params);
     try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
       Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-" + plan.folder());
-      Outputs.Written r = Sampling.sample(studio.dir(), new Generator(model), plan, list, dir, Measurer.NONE,
+      Outputs.Written r = Sampling.sample(studio.dir(), new Generator(model), plan, list, dir,
+          measure.measurer(studio.dir(), model),
           Version.software());
       o.printf("%d images from %s (%s, %s) in %s%n", r.images().size(), model.id(), plan.sampler().id(),
           plan.sampler().regime().id(), dir);
       o.println("sheet: " + r.sheet());
+      if (!r.kinds().isEmpty()) {
+        o.println("measured against the archive: " + r.kinds() + " (per image: " + r.index() + ")");
+      }
       o.flush();
     }
     return 0;

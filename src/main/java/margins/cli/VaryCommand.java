@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import margins.explore.Generator;
-import margins.explore.Measurer;
 import margins.explore.Outputs;
 import margins.explore.Vary;
 import margins.train.Model;
@@ -25,6 +24,7 @@ public final class VaryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
+  @Mixin MeasureOption measure;
 
   @Parameters(paramLabel = "IMAGE", description = "An image file (PNG, JPEG, GIF, BMP, ...).")
   Path image;
@@ -61,7 +61,8 @@ public final class VaryCommand implements Callable<Integer> {
     Vary.Request req = Vary.request(image, regime, sampler, k, seed, params);
     try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
       Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-" + Vary.folder(req));
-      Outputs.Written r = Vary.run(studio.dir(), new Generator(model), req, dir, Measurer.NONE, Version.software());
+      Outputs.Written r = Vary.run(studio.dir(), new Generator(model), req, dir,
+          measure.measurer(studio.dir(), model), Version.software());
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d variations of %s (%s, %s) in %s%n", r.images().size(), image, req.sampler().id(),
           req.sampler().regime().id(), dir);

@@ -8,7 +8,9 @@ import margins.archive.IngestOptions;
 import margins.archive.IngestReport;
 import margins.archive.PreparedArchive;
 import margins.explore.Generator;
+import margins.explore.Measurer;
 import margins.explore.Outputs;
+import margins.survey.ArchiveMeasurer;
 import margins.explore.Sampling;
 import margins.explore.Seeds;
 import margins.train.Model;
@@ -44,11 +46,12 @@ public final class Demo {
     out.flush();
     try (Model model = Model.load(studio, train.run().name(), null, device)) {
       Generator gen = new Generator(model);
+      Measurer measurer = ArchiveMeasurer.forStudio(studio, model);
       Path outputs = studio.resolve("outputs");
       Outputs.Written mimetic = Sampling.psi(gen, Seeds.parse("0-63"), 0.7,
-          outputs.resolve(model.run() + "-psi0.7"), software);
+          outputs.resolve(model.run() + "-psi0.7"), measurer, software);
       Outputs.Written alien = Sampling.psi(gen, Seeds.parse("0-63"), 2.0,
-          outputs.resolve(model.run() + "-psi2.0"), software);
+          outputs.resolve(model.run() + "-psi2.0"), measurer, software);
       return new Result(ingest, train, mimetic, alien);
     }
   }

@@ -26,7 +26,26 @@ public final class Outputs {
    * @param index outputs.jsonl: one line per image with its seed, regime, sampler and measures
    * @param recipes the recipes written, in order
    */
-  public record Written(List<Path> images, Path sheet, Path index, List<Recipe> recipes) {}
+  public record Written(List<Path> images, Path sheet, Path index, List<Recipe> recipes) {
+
+    /** How many outputs fell in each kind (copy, mimetic, marginal, alien), or "" when none was measured. */
+    public String kinds() {
+      Map<String, Long> counts = new java.util.TreeMap<>();
+      for (Recipe r : recipes) {
+        Object k = r.measures().get("kind");
+        if (k != null) {
+          counts.merge(k.toString(), 1L, Long::sum);
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      for (String k : List.of("copy", "mimetic", "marginal", "alien")) {
+        if (counts.containsKey(k)) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(counts.get(k)).append(' ').append(k);
+        }
+      }
+      return sb.toString();
+    }
+  }
 
   private Outputs() {}
 

@@ -84,11 +84,12 @@ public final class Sampling {
   }
 
   /** Prior samples at psi, without the archive (what `sample --psi` does on any model). */
-  public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, String software) {
+  public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
+      String software) {
     Sampler s = forPsi(psi);
     SamplerContext ctx = new SamplerContext(gen, null, new int[0], new int[0],
         new Params(Map.of("psi", Double.toString(psi))));
-    return run(ctx, s, seeds, out, Measurer.NONE, software);
+    return run(ctx, s, seeds, out, measurer, software);
   }
 
   /** Seeds name images: seed0042.png. */

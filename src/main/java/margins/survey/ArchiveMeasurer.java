@@ -71,7 +71,12 @@ public final class ArchiveMeasurer implements Measurer {
 
   /** A measurer for a studio's model: its training split as the run that trained it recorded it. */
   public static ArchiveMeasurer forStudio(Path studio, Model model) {
-    return of(SamplerContext.of(studio, new Generator(model), Params.none()), PreparedArchive.open(studio).manifest());
+    try {
+      return of(SamplerContext.of(studio, new Generator(model), Params.none()), PreparedArchive.open(studio).manifest());
+    } catch (MarginsException e) {
+      throw new MarginsException("cannot measure against " + studio + "'s archive: " + e.getMessage()
+          + " (add --no-measure to make images without measuring them)", e);
+    }
   }
 
   /** A measurer from a sampler context whose archive is the studio's prepared archive with this manifest. */

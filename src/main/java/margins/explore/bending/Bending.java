@@ -71,12 +71,13 @@ public final class Bending {
   }
 
   /** Decodes the seeds through the bends and writes PNGs with recipes, a sheet and outputs.jsonl. */
-  public static Outputs.Written run(Generator gen, Path studio, Request req, Path out, String software) {
+  public static Outputs.Written run(Generator gen, Path studio, Request req, Path out, Measurer measurer,
+      String software) {
     List<JsonNode> ops = operations(gen, studio, req);
     Sampler sampler = new Bent(ops, req.psi());
     SamplerContext ctx = new SamplerContext(gen, null, new int[0], new int[0],
         margins.explore.regime.Params.none());
-    return Outputs.write(gen, sampler, sampler.draw(ctx, req.seeds()), out, Measurer.NONE, software);
+    return Outputs.write(gen, sampler, sampler.draw(ctx, req.seeds()), out, measurer, software);
   }
 
   /** Prior samples at psi, all through the same operations. */
