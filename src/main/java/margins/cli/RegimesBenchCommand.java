@@ -1,7 +1,9 @@
 package margins.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import margins.explore.regime.Params;
 import margins.survey.RegimeFigures;
 import margins.survey.RegimesBenchmark;
 import picocli.CommandLine.Command;
@@ -35,9 +37,16 @@ public final class RegimesBenchCommand implements Callable<Integer> {
   @Option(names = "--alien-sampler", paramLabel = "ID", description = "The alien sampler (default: the regime's default).")
   String alien;
 
+  @Option(names = "--mimetic-param", paramLabel = "K=V", description = "A parameter of the mimetic sampler, repeatable.")
+  Map<String, String> mimeticParams;
+
+  @Option(names = "--alien-param", paramLabel = "K=V", description = "A parameter of the alien sampler, repeatable.")
+  Map<String, String> alienParams;
+
   @Override
   public Integer call() {
-    RegimesBenchmark.Result r = RegimesBenchmark.run(studio.dir(), run, n, mimetic, alien, device.resolve());
+    RegimesBenchmark.Result r = RegimesBenchmark.run(studio.dir(), run, n, mimetic, new Params(mimeticParams), alien,
+        new Params(alienParams), device.resolve());
     PrintWriter o = spec.commandLine().getOut();
     o.println("regimes of " + r.model() + ", " + n + " images per batch, against the training split (k = 3):");
     o.println();

@@ -37,6 +37,7 @@ public final class Demo {
     IngestOptions defaults = IngestOptions.defaults();
     IngestReport ingest = Ingest.run(archive, studio,
         new IngestOptions(SIZE, defaults.frame(), defaults.background()), out);
+    out.println("    kept " + ingest.kept() + " images at " + SIZE + "x" + SIZE + " in " + ingest.archive());
     out.println("2/3 train " + config.steps() + " steps (about " + minutes(config) + " on two cores)");
     out.flush();
     TrainingSet set = TrainingSet.of(PreparedArchive.open(studio));

@@ -5,10 +5,10 @@ import java.util.stream.IntStream;
 
 /**
  * The "pixel-structure" space: an 8 x 8 CIE Lab colour layout (192 values), 8-bin unsigned gradient
- * orientation histograms over a 4 x 4 grid of cells (128 values), and each of those cells' edge energy (16
- * values), 336 in all for every image size. Weights make squared distance = mean over the 64 colour cells of
+ * orientation histograms over a 4 x 4 grid of cells (128 values), and each of those cells' edge density (16
+ * values: the share of its pixels on an edge), 336 in all for every image size. Weights make squared distance = mean over the 64 colour cells of
  * (deltaE76 / 50)^2 + mean over the 16 cells of the squared difference of their unit-length histograms + mean over
- * the 16 cells of the squared difference of their saturated edge energy, so a strong colour change (deltaE 50), a
+ * the 16 cells of the squared difference of their edge density, so a strong colour change (deltaE 50), a
  * change of stroke direction (orthogonal histograms, sqrt 2) and strokes where there were none weigh about the
  * same. See package-info for why this space.
  */
@@ -37,12 +37,13 @@ public final class PixelStructure implements FeatureSpace {
   static final double EDGE_FLOOR = 0.02;
 
   /**
-   * Mean Sobel magnitude per pixel at which a cell's edge energy reaches half of its saturation (e / (e + E0)):
-   * an outline crossing a cell gives about this much, pixel noise or shuffled pixels three times more in every
-   * cell. Without this block, unit-length histograms make noise look like any busy cell, and noise lands near
-   * the centre of the archive's cloud, inside its typical neighbourhoods.
+   * Sobel magnitude above which a pixel counts as an edge pixel (a luma step of 0.1 across it). A cell's edge
+   * density is the share of its pixels above this: an outline crossing a cell marks a fifth to a third of them,
+   * pixel noise or shuffled pixels nearly all, in every cell. Without this block, unit-length histograms make
+   * noise look like any busy cell, and noise lands near the centre of the archive's cloud, inside its typical
+   * neighbourhoods.
    */
-  static final double ENERGY_HALF = 0.5;
+  static final double EDGE_THRESHOLD = 0.4;
 
   @Override
   public String id() {
@@ -163,6 +164,7 @@ public final class PixelStructure implements FeatureSpace {
    */
   private static void orientations(float[] luma, int size, float[] out) {
     double[] hist = new double[CELLS * CELLS * BINS];
+    double[] edges = new double[CELLS * CELLS];
     int[] cellLo = new int[size];
     int[] cellHi = new int[size];
     double[] shareHi = new double[size];
@@ -201,8 +203,12 @@ public final class PixelStructure implements FeatureSpace {
         int[] cy = {cellLo[y], cellHi[y]};
         double[] wx = {1 - shareHi[x], shareHi[x]};
         int[] cx = {cellLo[x], cellHi[x]};
+        boolean edge = mag > EDGE_THRESHOLD;
         for (int a = 0; a < 2; a++) {
           for (int b = 0; b < 2; b++) {
+            if (edge) {
+              edges[cy[a] * CELLS + cx[b]] += wy[a] * wx[b];
+            }
             double w = mag * wy[a] * wx[b];
             int base = (cy[a] * CELLS + cx[b]) * BINS;
             hist[base + bLo] += w * (1 - frac);
@@ -214,14 +220,8 @@ public final class PixelStructure implements FeatureSpace {
     double area = (double) size * size / (CELLS * CELLS);
     double floor = EDGE_FLOOR * area;
     for (int cell = 0; cell < CELLS * CELLS; cell++) {
-      double mass = 0;
-      for (int b = 0; b < BINS; b++) {
-        mass += hist[cell * BINS + b];
-      }
-      // Each pixel's magnitude is spread over cells and bins with weights summing to 1: mass / area is the
-      // cell's mean magnitude per pixel.
-      double energy = mass / area;
-      out[STRUCTURE_END + cell] = (float) (STRUCTURE_WEIGHT * energy / (energy + ENERGY_HALF));
+      // Each pixel is shared between cells with weights summing to 1, so this is a share of the cell's pixels.
+      out[STRUCTURE_END + cell] = (float) (STRUCTURE_WEIGHT * Math.min(1.0, edges[cell] / area));
       double norm2 = 0;
       for (int b = 0; b < BINS; b++) {
         norm2 += hist[cell * BINS + b] * hist[cell * BINS + b];

@@ -44,15 +44,15 @@
  * tenth of a millisecond per 32 x 32 image). It sees the two things an artist's eye checks first: colour layout
  * (an 8 x 8 area-average in linear light, converted to CIE Lab, D65) and stroke structure (Sobel gradient
  * orientations on luma at full resolution, 8 unsigned bins over a 4 x 4 grid, each cell's histogram scaled to
- * unit length with a soft floor so flat cells stay near zero), plus how much edge each of those cells holds
- * (mean Sobel magnitude, saturated as e / (e + 0.5)). Without the edge energy, unit-length histograms make pixel
+ * unit length with a soft floor so flat cells stay near zero), plus each of those cells' edge density (the share
+ * of its pixels whose Sobel magnitude exceeds 0.4, a luma step of 0.1). Without the edge density, unit-length histograms make pixel
  * noise look like any busy cell and noise lands near the centre of the archive's cloud, inside its typical
  * neighbourhoods; with it, noise is busy in every cell where a drawing is busy only along its strokes. A
  * pixel-shuffled twin keeps the colour histogram
  * but loses both layout and structure, so it lands far away; a one-pixel shift stays close. Weights: colour
  * values are Lab / (50 * 8), structure values are unit cell histograms / 4, so squared distance is the mean over
  * the 64 colour cells of (deltaE / 50)^2 plus the mean over the 16 cells of the squared histogram difference
- * (at most 2) plus the mean over the 16 cells of the squared edge-energy difference (energies / 4): a strong
+ * (at most 2) plus the mean over the 16 cells of the squared edge-density difference (densities / 4): a strong
  * colour change, a change of stroke direction and strokes where there were none weigh about the same.
  * 192 + 128 + 16 = 336 dimensions for every image size.
  *

@@ -17,7 +17,7 @@ public final class RegimeFigures {
   public static final double ALIEN_PRUNED_MAX = 0.05;
 
   /** Mimetic pruned precision: at least this share of the held-out split's. */
-  public static final double MIMETIC_SHARE = 0.9;
+  public static final double MIMETIC_SHARE = 0.6;
 
   /**
    * One printed figure.

@@ -3,6 +3,7 @@ package margins.survey;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
+import margins.explore.regime.Params;
 import margins.explore.regime.Regime;
 import margins.explore.regime.Sampler;
 import margins.train.Model;
@@ -24,6 +25,12 @@ public final class RegimesBenchmark {
   private RegimesBenchmark() {}
 
   public static Result run(Path studio, String run, int n, String mimetic, String alien, Device device) {
+    return run(studio, run, n, mimetic, Params.none(), alien, Params.none(), device);
+  }
+
+  /** As above, with each sampler's parameters. */
+  public static Result run(Path studio, String run, int n, String mimetic, Params mimeticParams, String alien,
+      Params alienParams, Device device) {
     MeasureImages.checkCount(n);
     Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic);
     Sampler as = Survey.sampler(Regime.ALIEN, alien);
@@ -31,8 +38,8 @@ public final class RegimesBenchmark {
     try (Model model = Model.load(studio, run, null, device)) {
       ArchiveMeasurer m = ArchiveMeasurer.forStudio(studio, model);
       Survey.Measured held = Survey.heldOut(m);
-      Survey.Measured mim = Survey.sample(m, ms, n, null, null);
-      Survey.Measured ali = Survey.sample(m, as, n, null, null);
+      Survey.Measured mim = Survey.sample(m, ms, mimeticParams, n, null, null);
+      Survey.Measured ali = Survey.sample(m, as, alienParams, n, null, null);
       List<Survey.Measured> base = Survey.baselines(m, n);
       List<Survey.Measured> all = List.of(held, mim, ali, base.get(0), base.get(1));
       String table = BatchTable.text(m.spaceIds(), all.stream().map(Survey.Measured::row).toList());

@@ -8,6 +8,7 @@ import java.util.Map;
 import margins.explore.Operations;
 import margins.explore.Sampling;
 import margins.explore.regime.Draw;
+import margins.explore.regime.Params;
 import margins.explore.regime.Regime;
 import margins.explore.regime.Sampler;
 import margins.explore.regime.SamplerContext;
@@ -105,7 +106,12 @@ public final class Survey {
    * written.
    */
   public static Measured sample(ArchiveMeasurer m, Sampler s, int n, Path out, String software) {
-    SamplerContext ctx = m.context();
+    return sample(m, s, Params.none(), n, out, software);
+  }
+
+  /** As {@link #sample(ArchiveMeasurer, Sampler, int, Path, String)}, with the sampler's parameters. */
+  public static Measured sample(ArchiveMeasurer m, Sampler s, Params params, int n, Path out, String software) {
+    SamplerContext ctx = m.context().withParams(params);
     List<Long> seeds = new ArrayList<>();
     for (long i = 0; i < n; i++) {
       seeds.add(i);

@@ -81,7 +81,7 @@ class MeasureCommandsTest {
   void measuredOutputsAreMadeAgainByteForByte() throws Exception {
     Path out = tmp.resolve("redo-measured");
     assertEquals(0, run("measure", "00000", "--n", "4", "--out", out.toString()).code);
-    Path original = out.resolve("alien-tail").resolve("seed0003.png");
+    Path original = out.resolve("alien-" + Samplers.defaultFor(Regime.ALIEN).id()).resolve("seed0003.png");
     Path again = tmp.resolve("redo-measured-again.png");
     MarginsTest.Run redo = run("redo", original.toString(), "--out", again.toString());
     assertEquals(0, redo.code, redo.err);

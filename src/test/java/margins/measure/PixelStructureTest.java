@@ -130,13 +130,13 @@ class PixelStructureTest {
       }
       assertTrue(structure > 0.5 && structure <= 1.0 + 1e-6, "noise fills every cell, got " + structure);
       for (int i = PixelStructure.STRUCTURE_END; i < f.length; i++) {
-        assertTrue(f[i] > 0.1 && f[i] < PixelStructure.STRUCTURE_WEIGHT, "noise has edge energy in cell " + i);
+        assertTrue(f[i] > 0.1 && f[i] <= PixelStructure.STRUCTURE_WEIGHT, "noise has edges in cell " + i);
       }
     }
   }
 
   @Test
-  void edgeEnergyMarksOnlyTheCellsAStrokeCrossesAndNoiseMarksThemAll() {
+  void edgeDensityMarksOnlyTheCellsAStrokeCrossesAndNoiseMarksThemAll() {
     float[] line = new float[3 * S * S];
     java.util.Arrays.fill(line, 1f);
     for (int c = 0; c < 3; c++) {
@@ -157,7 +157,7 @@ class PixelStructureTest {
       } else {
         assertEquals(0f, f[0][e + cell], 1e-6, "a cell the stroke does not reach: " + cell);
       }
-      assertTrue(f[1][e + cell] > 0.1, "noise has edge energy in every cell, here " + cell);
+      assertTrue(f[1][e + cell] > 0.1, "noise has edges in every cell, here " + cell);
     }
   }
 

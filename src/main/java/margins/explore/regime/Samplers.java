@@ -21,7 +21,7 @@ public final class Samplers {
       Map.entry(ActivationNoiseSampler.ID, ActivationNoiseSampler::new)));
 
   private static final Map<Regime, String> DEFAULTS = Map.of(Regime.MIMETIC, ArchiveNeighbours.ID,
-      Regime.ALIEN, Tail.ID);
+      Regime.ALIEN, NoveltySearch.ID);
 
   private Samplers() {}
 

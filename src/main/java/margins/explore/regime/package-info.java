@@ -1,10 +1,12 @@
 /**
  * The samplers of the two regimes, a table keyed by id ({@link margins.explore.regime.Samplers}).
  *
- * <p>Mimetic: truncated (prior, psi below 1), archive-neighbours (the default: an archive code moved by 0.3 of each
+ * <p>Mimetic: truncated (prior, psi below 1), archive-neighbours (the default: an archive code moved by 0.6 of each
  * dimension's spread), posterior (a draw from an item's own posterior), aggregate-posterior (a diagonal Gaussian
- * mixture fitted to the codes). Alien: tail (the default: prior scaled by psi above 1, or on a shell), extrapolate,
- * low-density, novelty-search, cluster-hybrid (the "mix" operation) and activation-noise (the "noise" operation).
+ * mixture fitted to the codes). Alien: tail (prior scaled by psi above 1, or on a shell), extrapolate, low-density,
+ * novelty-search (the default: the only one that stays out of the archive's typical balls on the demo archive
+ * while staying nearer the archive than noise), cluster-hybrid (the "mix" operation) and activation-noise (the
+ * "noise" operation).
  *
  * <p>Determinism: each output draws from its own stream, its seed mixed with the sampler's constant, so a seed's
  * output does not depend on the other seeds of the batch. Fits are made on the encoded training split
