@@ -14,10 +14,10 @@ if ! "$PY" -c "import torch" 2>/dev/null; then
 fi
 
 # Same allocator settings for both sides: they cut system time several-fold for both engines.
-export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 MALLOC_TOP_PAD_=268435456
+export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=4294967296 MALLOC_TOP_PAD_=268435456 OMP_NUM_THREADS=2
 
 "$ROOT/margins" --help >/dev/null   # builds the jar first if needed, outside the timings
-printf '%-6s %-8s %12s %12s %12s %10s\n' size engine "train img/s" "decode img/s" "one img ms" "peak MB"
+printf '%-6s %-8s %12s %12s %12s %10s\n' size engine "train img/s" "decode img/s" "one img ms" "peak MB"   # peak: resident memory, training
 for SIZE in 32 64; do
   J=$("$ROOT/margins" bench --size "$SIZE" --steps "$STEPS" --device cpu --json | tail -1)
   P=$(OMP_NUM_THREADS=2 "$PY" "$ROOT/bench/torch_vae.py" --size "$SIZE" --steps "$STEPS" --threads 2 | tail -1)

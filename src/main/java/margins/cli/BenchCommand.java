@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.line(f));
     } else {
-      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS %.0f MB%n",
+      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS in training %.0f MB%n",
           f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb());
     }
     out.flush();

@@ -35,14 +35,9 @@ final class Stages {
     return new LambdaBlock(l -> new NDList(Activation.leakyRelu(l.singletonOrThrow(), SLOPE)), "leaky");
   }
 
-  /** Nearest-neighbour 2x upsampling; the engine has no transposed convolution, so decoders upsample then convolve. */
+  /** Nearest-neighbour 2x upsampling; see {@link Upsample} for why it has two paths. */
   static Block upsample() {
-    return new LambdaBlock(l -> new NDList(up2(l.singletonOrThrow())), "upsample");
-  }
-
-  static NDArray up2(NDArray x) {
-    long[] s = x.getShape().getShape(); // (B, C, H, W)
-    return x.getNDArrayInternal().interpolation(new long[] {s[2] * 2, s[3] * 2}, 0, false);
+    return new Upsample();
   }
 
   static Block reshape(int channels, int side) {

@@ -49,6 +49,15 @@ public final class Vae implements AutoCloseable {
     return new Vae(config, NDManager.newBaseManager(device));
   }
 
+  /**
+   * Stops recording gradients: generation then builds no autograd graph, which at 64x64 is several times faster
+   * and holds no activations. Training turns them back on.
+   */
+  public Vae forGeneration() {
+    parameters().forEach(p -> p.getArray().setRequiresGradient(false));
+    return this;
+  }
+
   public VaeConfig config() {
     return config;
   }

@@ -50,7 +50,7 @@ public record Model(Vae vae, String run, Path checkpoint, String relativePath, S
     String rel = abs.startsWith(s) ? s.relativize(abs).toString() : abs.toString();
     Path runDir = abs.getParent() == null ? null : abs.getParent().getParent();
     String run = runDir == null ? "" : runDir.getFileName().toString();
-    return new Model(l.vae(), run, abs, rel, l.sha256(), l.header().step());
+    return new Model(l.vae().forGeneration(), run, abs, rel, l.sha256(), l.header().step());
   }
 
   /** A short id for file names and recipes: the run and the step. */
