@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class},
+    subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class, MeasureBenchCommand.class},
     description = "Print training images/s, decoding images/s, one-image decode time and peak memory"
         + " (bench/run.sh compares them with PyTorch from Python).")
 public final class BenchCommand implements Callable<Integer> {

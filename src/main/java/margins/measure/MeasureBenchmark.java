@@ -160,23 +160,27 @@ public final class MeasureBenchmark {
     int outputs = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int size = args.length > 2 ? Integer.parseInt(args[2]) : 32;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 1L;
-    Figures f = run(archive, outputs, size, seed);
-    System.out.printf("threads (common pool + caller): %d, max heap %d MiB%n",
+    print(run(archive, outputs, size, seed), archive, outputs, size, new java.io.PrintWriter(System.out, true));
+  }
+
+  /** Prints the figures as a table, each target beside its figure. */
+  public static void print(Figures f, int archive, int outputs, int size, java.io.PrintWriter out) {
+    out.printf("threads (common pool + caller): %d, max heap %d MiB%n",
         java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1, Runtime.getRuntime().maxMemory() >> 20);
-    System.out.printf("%-46s %9s%n", "stage", "seconds");
-    System.out.printf("%-46s %9.2f%n", "embed " + archive + " + " + outputs + " images " + size + "x" + size, f.embedSeconds());
-    System.out.printf("%-46s %9.2f%n", "fit manifold on " + archive + " (k = 3)", f.fitSeconds());
-    System.out.printf("%-46s %9.2f%n", "place " + outputs + " outputs", f.placeSeconds());
-    System.out.printf("%-46s %9.2f%n", "  fit + place", f.fitAndPlaceSeconds());
-    System.out.printf("%-46s %9.2f%n", "batch measures, " + outputs + " outputs (block KID)", f.batchSeconds());
-    System.out.printf("%-46s %9.2f%n", "  embed + fit + place + batch (target <= 10)", f.totalSeconds());
-    System.out.printf("%-46s %9.2f%n", "classic KID 100 x 1000, for comparison", f.classicKidSeconds());
-    System.out.printf("KID block %.5f (std %.5f over %d blocks of %d); classic %.5f (std %.5f)%n", f.batch().kid(),
+    out.printf("%-46s %9s%n", "stage", "seconds");
+    out.printf("%-46s %9.2f%n", "embed " + archive + " + " + outputs + " images " + size + "x" + size, f.embedSeconds());
+    out.printf("%-46s %9.2f%n", "fit manifold on " + archive + " (k = 3)", f.fitSeconds());
+    out.printf("%-46s %9.2f%n", "place " + outputs + " outputs", f.placeSeconds());
+    out.printf("%-46s %9.2f%n", "  fit + place", f.fitAndPlaceSeconds());
+    out.printf("%-46s %9.2f%n", "batch measures, " + outputs + " outputs (block KID)", f.batchSeconds());
+    out.printf("%-46s %9.2f%n", "  embed + fit + place + batch (target <= 10)", f.totalSeconds());
+    out.printf("%-46s %9.2f%n", "classic KID 100 x 1000, for comparison", f.classicKidSeconds());
+    out.printf("KID block %.5f (std %.5f over %d blocks of %d); classic %.5f (std %.5f)%n", f.batch().kid(),
         f.batch().kidStd(), KidBlocks.DEFAULT_BLOCKS, Math.min(KidBlocks.DEFAULT_MAX_BLOCK, outputs / KidBlocks.DEFAULT_BLOCKS),
         f.classicKid().mean(), f.classicKid().std());
-    System.out.printf("%-46s %9.2f%n", "embed " + f.largeOutputs() + " more images", f.largeEmbedSeconds());
-    System.out.printf("%-46s %9.2f%n", "batch measures, " + f.largeOutputs() + " outputs", f.largeBatchSeconds());
-    System.out.printf("%-46s %9.0f%n", "peak used heap, sampled (MiB; target < 1024)", f.peakHeapMiB());
-    System.out.println("large batch: " + f.large());
+    out.printf("%-46s %9.2f%n", "embed " + f.largeOutputs() + " more images", f.largeEmbedSeconds());
+    out.printf("%-46s %9.2f%n", "batch measures, " + f.largeOutputs() + " outputs", f.largeBatchSeconds());
+    out.printf("%-46s %9.0f%n", "peak used heap, sampled (MiB; target < 1024)", f.peakHeapMiB());
+    out.println("large batch: " + f.large());
   }
 }
