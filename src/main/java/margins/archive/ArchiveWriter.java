@@ -40,6 +40,12 @@ final class ArchiveWriter implements AutoCloseable {
     this.studio = studio;
     Files.createDirectories(studio);
     this.building = Files.createTempDirectory(studio, ".archive-building-");
+    try {
+      // Temporary folders are created private; the archive is for the studio's other programs too.
+      Files.setPosixFilePermissions(building, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its defaults apply.
+    }
     this.pixels = new DigestOutputStream(
         new BufferedOutputStream(Files.newOutputStream(building.resolve(PIXELS)), 1 << 16), digest);
   }

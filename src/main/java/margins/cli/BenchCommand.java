@@ -50,7 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Speed.Figures f = Speed.run(size, steps, warmup, scratch, device.resolve());
+    Speed.Figures f;
+    try {
+      f = Speed.run(size, steps, warmup, scratch, device.resolve());
+    } finally {
+      deleteTree(scratch);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.line(f));
@@ -60,5 +65,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The scratch runs hold checkpoints; a benchmark leaves nothing behind. */
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
