@@ -1,5 +1,6 @@
 package margins.explore.clusters;
 
+import margins.explore.KMeans;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
@@ -129,8 +130,8 @@ public final class Clustering {
   }
 
   private static ChannelClusters.Layer layer(float[][] f, int k, long seed) {
-    int[] label = KMeans.assign(f, k, seed);
     int kk = Math.min(k, f.length);
+    int[] label = KMeans.fit(f, kk, seed, 100).assignment();
     List<List<Integer>> members = new ArrayList<>();
     for (int c = 0; c < kk; c++) {
       members.add(new ArrayList<>());

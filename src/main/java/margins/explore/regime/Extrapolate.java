@@ -1,5 +1,6 @@
 package margins.explore.regime;
 
+import margins.explore.KMeans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

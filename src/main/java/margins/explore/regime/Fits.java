@@ -1,5 +1,6 @@
 package margins.explore.regime;
 
+import margins.explore.KMeans;
 import margins.explore.Codes;
 
 /** The fits samplers share, each made once per context on the encoded training split with a fixed seed. */

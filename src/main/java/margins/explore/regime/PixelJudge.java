@@ -1,5 +1,6 @@
 package margins.explore.regime;
 
+import margins.explore.KMeans;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

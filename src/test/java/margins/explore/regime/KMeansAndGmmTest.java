@@ -1,5 +1,6 @@
 package margins.explore.regime;
 
+import margins.explore.KMeans;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

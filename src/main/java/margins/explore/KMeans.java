@@ -1,11 +1,12 @@
-package margins.explore.regime;
+package margins.explore;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * k-means (Lloyd's algorithm) with k-means++ initialisation from a given seed: the same points, k and seed give the
- * same centres. Samplers fit it on the encoded training split with {@link #SEED}.
+ * same centres. An emptied cluster takes the point farthest from its centre, so every cluster keeps a point.
+ * Samplers fit it on the encoded training split with {@link #SEED}; channel clustering on activation maps.
  *
  * @param centres (k, d)
  * @param assignment for each point, the index of its centre
@@ -33,6 +34,7 @@ public record KMeans(float[][] centres, int[] assignment) {
           moved = true;
         }
       }
+      refill(points, a, c);
       if (!moved) {
         break;
       }
@@ -107,6 +109,31 @@ public record KMeans(float[][] centres, int[] assignment) {
       c[j] = p[pick].clone();
     }
     return c;
+  }
+
+  /** Gives each empty cluster the point farthest from its centre among clusters of two or more points. */
+  private static void refill(float[][] p, int[] a, float[][] c) {
+    int[] size = new int[c.length];
+    for (int x : a) {
+      size[x]++;
+    }
+    for (int j = 0; j < c.length; j++) {
+      if (size[j] > 0) {
+        continue;
+      }
+      int far = -1;
+      double fd = -1;
+      for (int i = 0; i < p.length; i++) {
+        double d = dist2(p[i], c[a[i]]);
+        if (size[a[i]] > 1 && d > fd) {
+          fd = d;
+          far = i;
+        }
+      }
+      size[a[far]]--;
+      a[far] = j;
+      size[j]++;
+    }
   }
 
   /** Each cluster's mean; an empty cluster keeps its old centre. */

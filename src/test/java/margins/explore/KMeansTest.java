@@ -1,8 +1,9 @@
-package margins.explore.clusters;
+package margins.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class KMeansTest {
 
   @Test
   void twoWellSeparatedGroupsComeOutAsTwoClusters() {
-    int[] label = KMeans.assign(TWO_GROUPS, 2, 7);
+    int[] label = KMeans.fit(TWO_GROUPS, 2, 7, 100).assignment();
     assertEquals(label[0], label[1]);
     assertEquals(label[0], label[2]);
     assertEquals(label[3], label[4]);
@@ -23,19 +24,18 @@ class KMeansTest {
 
   @Test
   void theSameSeedGivesTheSameClusters() {
-    assertArrayEquals(KMeans.assign(TWO_GROUPS, 3, 11), KMeans.assign(TWO_GROUPS, 3, 11));
+    assertArrayEquals(KMeans.fit(TWO_GROUPS, 3, 11, 100).assignment(), KMeans.fit(TWO_GROUPS, 3, 11, 100).assignment());
   }
 
   @Test
   void everyClusterKeepsAPointEvenWithDuplicatePoints() {
     float[][] same = {{1, 1}, {1, 1}, {1, 1}, {1, 1}};
-    int[] label = KMeans.assign(same, 3, 0);
+    int[] label = KMeans.fit(same, 3, 0, 100).assignment();
     assertEquals(3, Arrays.stream(label).distinct().count());
   }
 
   @Test
-  void moreClustersThanPointsGivesOnePerPoint() {
-    int[] label = KMeans.assign(new float[][] {{0}, {1}, {2}}, 8, 0);
-    assertEquals(3, Arrays.stream(label).distinct().count());
+  void moreClustersThanPointsIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> KMeans.fit(new float[][] {{0}, {1}, {2}}, 8, 0, 100));
   }
 }
