@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import margins.archive.TestImages;
 import margins.recipe.Recipe;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,20 +21,11 @@ class ModelCommandsTest {
 
   @BeforeAll
   static void trainATinyStudio() {
-    studio = tmp.resolve("studio");
-    Path src = tmp.resolve("src");
-    TestImages.distinctPngs(src, 16);
-    assertEquals(0, run("ingest", src.toString(), "--size", "32").code);
-    MarginsTest.Run train = run("train", "--steps", "2", "--batch", "4", "--latent", "8", "--width", "4",
-        "--device", "cpu");
-    assertEquals(0, train.code, train.err);
-    assertTrue(train.out.contains("trained 2 steps"), train.out);
+    studio = TinyStudio.make(tmp);
   }
 
   static MarginsTest.Run run(String... args) {
-    String[] all = Stream.concat(Stream.of(args[0], "--studio", studio.toString()),
-        Stream.of(args).skip(1)).toArray(String[]::new);
-    return new MarginsTest.Run(all);
+    return TinyStudio.run(studio, args);
   }
 
   @Test

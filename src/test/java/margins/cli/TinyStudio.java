@@ -1,6 +1,7 @@
 package margins.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ public final class TinyStudio {
     MarginsTest.Run train = run(studio, "train", "--steps", "2", "--batch", "4",
         "--latent", "8", "--width", "4", "--holdout", "0.2", "--device", "cpu");
     assertEquals(0, train.code, train.err);
+    assertTrue(train.out.contains("trained 2 steps"), train.out);
     return studio;
   }
 
