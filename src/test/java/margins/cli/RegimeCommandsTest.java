@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import margins.archive.TestImages;
 import margins.explore.regime.Samplers;
 import margins.recipe.Recipe;
