@@ -4,6 +4,8 @@
 Mirrors margins.network: 4x4 stride-2 convolutions down to 4x4 (channels width, 2*width, .. capped at
 max_channels), a linear layer to mean and log-variance; a linear layer up, then nearest 2x upsampling and
 3x3 convolutions, the last one straight to RGB logits. BCE-with-logits summed per image plus KL, Adam.
+--subpixel computes each upsample-then-convolve the way Margins does (margins.network.UpConv): the same
+function and parameters as one low-resolution convolution giving the four output phases, then depth-to-space.
 Prints one JSON line: size, train_img_per_s, decode_img_per_s, decode_one_ms, peak_rss_mb.
 """
 import argparse
@@ -16,8 +18,33 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
+# TAPS[a][p][dy]: which kernel rows land on input row offset p - 1 for output row parity a.
+TAPS = torch.tensor([[[1.0, 0, 0], [0, 1, 1], [0, 0, 0]], [[0.0, 0, 0], [1, 1, 0], [0, 0, 1]]])
+
+
+class SubpixelUpConv(nn.Module):
+    """Nearest 2x upsampling then a 3x3 convolution, without the upsampled map."""
+
+    def __init__(self, c_in, c_out):
+        super().__init__()
+        self.conv = nn.Conv2d(c_in, c_out, 3, 1, 1)
+
+    def forward(self, x):
+        w = self.conv.weight  # (O, C, 3, 3)
+        k = torch.einsum("aik,ockl,bjl->oabcij", TAPS, w, TAPS).reshape(-1, w.shape[1], 3, 3)
+        y = F.conv2d(x, k, self.conv.bias.repeat_interleave(4), padding=1)  # (B, 4*O, H, W)
+        b, _, h, wd = y.shape
+        return y.view(b, -1, 2, 2, h, wd).permute(0, 1, 4, 2, 5, 3).reshape(b, -1, 2 * h, 2 * wd)
+
+
+def up_conv(c_in, c_out, subpixel):
+    if subpixel:
+        return [SubpixelUpConv(c_in, c_out)]
+    return [nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(c_in, c_out, 3, 1, 1)]
+
+
 class Vae(nn.Module):
-    def __init__(self, size, latent=32, width=32, max_channels=128):
+    def __init__(self, size, latent=32, width=32, max_channels=128, subpixel=False):
         super().__init__()
         self.stages = size.bit_length() - 1 - 2
         ch = lambda s: min(width << (s - 1), max_channels)
@@ -30,8 +57,8 @@ class Vae(nn.Module):
         self.fc = nn.Linear(latent, self.top * 16)
         ups = []
         for s in range(self.stages, 1, -1):
-            ups += [nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(ch(s), ch(s - 1), 3, 1, 1), nn.LeakyReLU(0.2)]
-        ups += [nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(ch(1), 3, 3, 1, 1)]
+            ups += up_conv(ch(s), ch(s - 1), subpixel) + [nn.LeakyReLU(0.2)]
+        ups += up_conv(ch(1), 3, subpixel)
         self.dec = nn.Sequential(*ups)
         self.latent = latent
 
@@ -70,13 +97,14 @@ def main():
     p.add_argument("--steps", type=int, default=100)
     p.add_argument("--warmup", type=int, default=10)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--subpixel", action="store_true")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     gen = torch.Generator().manual_seed(0)
     torch.manual_seed(0)
     data = synthetic(a.size, 512, gen)
-    vae = Vae(a.size)
+    vae = Vae(a.size, subpixel=a.subpixel)
     opt = torch.optim.Adam(vae.parameters(), lr=1e-3)
 
     def step():

@@ -29,11 +29,11 @@ public final class Decoder extends AbstractBlock {
         Stages.linear((long) c.channels(top) * side * side), Stages.leaky(), Stages.reshape(c.channels(top), side)));
     for (int s = top; s >= 2; s--) {
       // (B, C_s, r, r) -> (B, C_{s-1}, 2r, 2r)
-      add("up" + (top - s + 1), Stages.seq(Stages.upsample(), Stages.conv(c.channels(s - 1), 3, 1, 1), Stages.leaky()));
+      add("up" + (top - s + 1), Stages.seq(new UpConv(c.channels(s - 1)), Stages.leaky()));
     }
     // The last stage goes straight to RGB logits at full resolution: a full-resolution feature stage
     // would cost more than the rest of the network together.
-    add("up" + top, Stages.seq(Stages.upsample(), Stages.conv(3, 3, 1, 1)));
+    add("up" + top, Stages.seq(new UpConv(3)));
   }
 
   private void add(String name, Block block) {

@@ -35,11 +35,6 @@ final class Stages {
     return new LambdaBlock(l -> new NDList(Activation.leakyRelu(l.singletonOrThrow(), SLOPE)), "leaky");
   }
 
-  /** Nearest-neighbour 2x upsampling; see {@link Upsample} for why it has two paths. */
-  static Block upsample() {
-    return new Upsample();
-  }
-
   static Block reshape(int channels, int side) {
     return new LambdaBlock(
         l -> new NDList(l.singletonOrThrow().reshape(-1, channels, side, side)), "reshape");
