@@ -46,6 +46,21 @@ public final class Decoder extends AbstractBlock {
     return Collections.unmodifiableList(stageNames);
   }
 
+  /** Has every upsampling stage compute its kernels once, for generation (see {@link UpConv#freeze}). */
+  void freeze(boolean frozen) {
+    for (var stage : children.values()) {
+      for (var block : stage.getChildren().values()) {
+        if (block instanceof UpConv up) {
+          if (frozen) {
+            up.freeze();
+          } else {
+            up.thaw();
+          }
+        }
+      }
+    }
+  }
+
   /** Runs the stages in order, passing each stage's output through the hook. Returns logits (B, 3, R, R). */
   public NDArray decode(ParameterStore ps, NDArray z, boolean training, LayerHook hook) {
     NDArray x = z;

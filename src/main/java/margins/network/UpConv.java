@@ -38,6 +38,7 @@ final class UpConv extends AbstractBlock {
 
   private final Conv2d conv;
   private final int filters;
+  private NDList frozen;
 
   UpConv(int filters) {
     super(VERSION);
@@ -48,23 +49,52 @@ final class UpConv extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow(); // (B, C, H, W)
-    Device device = x.getDevice();
-    NDArray w = ps.getValue(conv.getParameters().get("weight"), device, training); // (O, C, 3, 3)
-    NDArray bias = ps.getValue(conv.getParameters().get("bias"), device, training); // (O)
-    long o = w.getShape().get(0);
-    long c = w.getShape().get(1);
-    NDArray phases = x.getManager().create(PHASES, new Shape(9, 36)).toDevice(device, false);
-    NDArray kernels = w.reshape(o * c, 9).dot(phases) // (O*C, 36)
-        .reshape(o, c, 4, 3, 3)
-        .transpose(0, 2, 1, 3, 4)
-        .reshape(o * 4, c, 3, 3); // (O*4, C, 3, 3), output channel = o*4 + a*2 + b
-    NDArray b4 = bias.reshape(o, 1).broadcast(new Shape(o, 4)).reshape(o * 4);
-    NDArray y = Conv2d.conv2d(x, kernels, b4, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1)).singletonOrThrow(); // (B, O*4, H, W)
+    NDList kb = frozen;
+    if (training || kb == null) {
+      Device device = x.getDevice();
+      kb = phaseKernels(
+          ps.getValue(conv.getParameters().get("weight"), device, training),
+          ps.getValue(conv.getParameters().get("bias"), device, training));
+    }
+    NDArray y = Conv2d.conv2d(x, kb.get(0), kb.get(1), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
+        .singletonOrThrow(); // (B, O*4, H, W)
     long[] s = y.getShape().getShape();
+    long o = s[1] / 4;
     // (B, O, 2, 2, H, W) -> (B, O, H, 2, W, 2) -> (B, O, 2H, 2W): phase (a, b) of pixel (i, j) goes to (2i+a, 2j+b).
     return new NDList(y.reshape(s[0], o, 2, 2, s[2], s[3])
         .transpose(0, 1, 4, 2, 5, 3)
         .reshape(s[0], o, s[2] * 2, s[3] * 2));
+  }
+
+  /** The four phase kernels (O*4, C, 3, 3), output channel o*4 + a*2 + b, and their biases (O*4). */
+  private static NDList phaseKernels(NDArray w, NDArray bias) {
+    long o = w.getShape().get(0);
+    long c = w.getShape().get(1);
+    NDArray phases = w.getManager().create(PHASES, new Shape(9, 36)).toDevice(w.getDevice(), false);
+    NDArray kernels = w.reshape(o * c, 9).dot(phases) // (O*C, 36)
+        .reshape(o, c, 4, 3, 3)
+        .transpose(0, 2, 1, 3, 4)
+        .reshape(o * 4, c, 3, 3);
+    NDArray b4 = bias.reshape(o, 1).broadcast(new Shape(o, 4)).reshape(o * 4);
+    return new NDList(kernels, b4);
+  }
+
+  /**
+   * Computes the phase kernels once, for generation with weights that no longer change: otherwise each decoded
+   * image would compute them again (a few MB per stage and image). Training forwards ignore them.
+   */
+  void freeze() {
+    thaw();
+    frozen = phaseKernels(
+        conv.getParameters().get("weight").getArray(), conv.getParameters().get("bias").getArray());
+  }
+
+  /** Forgets the frozen kernels: the weights are about to change. */
+  void thaw() {
+    if (frozen != null) {
+      frozen.close();
+      frozen = null;
+    }
   }
 
   /** The 3x3 convolution that holds the weights, as if it ran on the upsampled map. */

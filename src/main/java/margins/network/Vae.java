@@ -55,6 +55,14 @@ public final class Vae implements AutoCloseable {
    */
   public Vae forGeneration() {
     parameters().forEach(p -> p.getArray().setRequiresGradient(false));
+    decoder.freeze(true);
+    return this;
+  }
+
+  /** Records gradients again, for weights that training is about to change. */
+  public Vae forTraining() {
+    decoder.freeze(false);
+    parameters().forEach(p -> p.getArray().setRequiresGradient(true));
     return this;
   }
 

@@ -98,7 +98,7 @@ public final class Training {
     out.flush();
     try (Vae vae = loaded.vae()) {
       // Loaded weights come back as plain arrays; training needs their gradients again.
-      vae.parameters().forEach(p -> p.getArray().setRequiresGradient(true));
+      vae.forTraining();
       Adam adam = new Adam(vae.parameters(), vae.manager());
       adam.restore(loaded.moments(), step);
       List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();

@@ -110,7 +110,7 @@ class WalkCommandsTest {
   @Test
   void redoOfWalkJsonAndWalkRecipeMakeTheSameFramesAndAFrameAlsoRedoes() throws Exception {
     Path out = tmp.resolve("walk");
-    MarginsTest.Run r = run("walk", "4", "9", "--frames", "7", "--batch", "3", "--format", "png,gif",
+    MarginsTest.Run r = run("walk", "4", "9", "--frames", "7", "--batch", "3", "--format", "png,gif,mp4",
         "--op", "up1:rotate:degrees=30", "--noise", "up2:0.5:3", "--sweep", "up1:rotate:degrees=0..90:sine",
         "--out", out.toString());
     assertEquals(0, r.code, r.err);
@@ -121,6 +121,7 @@ class WalkCommandsTest {
     assertEquals(0, run("walk", "--recipe", out.resolve("walk.json").toString(), "--out", third.toString()).code);
     for (Path other : List.of(again, third)) {
       assertArrayEquals(Files.readAllBytes(out.resolve("walk.gif")), Files.readAllBytes(other.resolve("walk.gif")));
+      assertArrayEquals(Files.readAllBytes(out.resolve("walk.mp4")), Files.readAllBytes(other.resolve("walk.mp4")));
       for (int i = 0; i < 7; i++) {
         String f = PngFramesWriter.name(i);
         assertArrayEquals(Files.readAllBytes(out.resolve("frames").resolve(f)),

@@ -1,5 +1,6 @@
 package margins.network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,27 @@ class UpConvTest {
       assertEquals(plain.getShape(), fast.getShape());
       float gap = plain.sub(fast).abs().max().getFloat();
       assertTrue(gap < 1e-5f, "largest difference " + gap);
+    }
+  }
+
+  @Test
+  void frozenKernelsGiveTheSameBitsAndAreForgottenWhenThawed() {
+    Engines.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      m.getEngine().setRandomSeed(3);
+      UpConv block = new UpConv(4);
+      block.initialize(m, DataType.FLOAT32, new Shape(1, 2, 3, 3));
+      NDArray x = m.randomNormal(new Shape(1, 2, 3, 3));
+      ParameterStore ps = new ParameterStore(m, false);
+      float[] fresh = block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+      block.freeze();
+      assertArrayEquals(fresh, block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray());
+
+      NDArray w = block.convolution().getParameters().get("weight").getArray();
+      block.thaw();
+      w.muli(2);
+      float[] doubled = block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+      assertTrue(Math.abs(doubled[0] - fresh[0]) > 1e-6f, "the new weights are used after a thaw");
     }
   }
 

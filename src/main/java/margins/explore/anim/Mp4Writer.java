@@ -19,7 +19,8 @@ import org.jcodec.api.awt.AWTSequenceEncoder;
 /**
  * H.264 MP4: through {@code ffmpeg} (libx264, yuv420p) when one is on the PATH, else jcodec's pure
  * Java encoder. yuv420p halves the colour resolution, so sizes must be even: an odd width or height
- * gains one column or row that repeats the edge pixels, rather than rescaling the picture.
+ * gains one column or row that repeats the edge pixels, rather than rescaling the picture. The headers'
+ * times are zeroed, so the same frames give the same bytes (see {@link Mp4Times}).
  */
 public final class Mp4Writer implements AnimationWriter {
 
@@ -66,6 +67,7 @@ public final class Mp4Writer implements AnimationWriter {
         } else {
           viaJcodec(even, fps, tmp);
         }
+        Mp4Times.zero(tmp);
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
@@ -92,7 +94,8 @@ public final class Mp4Writer implements AnimationWriter {
           new ProcessBuilder(
                   exe.toString(), "-y", "-loglevel", "error", "-framerate", Integer.toString(fps),
                   "-i", pngs.resolve("frame-%04d.png").toString(),
-                  "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f", "mp4", tmp.toString())
+                  "-c:v", "libx264", "-pix_fmt", "yuv420p", "-fflags", "+bitexact", "-flags:v", "+bitexact",
+                  "-map_metadata", "-1", "-f", "mp4", tmp.toString())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

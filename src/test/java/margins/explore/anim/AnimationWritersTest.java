@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,12 @@ import javax.imageio.stream.ImageInputStream;
 import margins.MarginsException;
 import org.jcodec.api.awt.AWTFrameGrab;
 import org.jcodec.common.io.NIOUtils;
+import org.jcodec.containers.mp4.MP4Util;
+import org.jcodec.containers.mp4.boxes.MediaHeaderBox;
+import org.jcodec.containers.mp4.boxes.MovieBox;
+import org.jcodec.containers.mp4.boxes.MovieHeaderBox;
+import org.jcodec.containers.mp4.boxes.NodeBox;
+import org.jcodec.containers.mp4.boxes.TrakBox;
 import org.jcodec.common.io.SeekableByteChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +103,30 @@ class AnimationWritersTest {
     Path mp4 = dir.resolve("walk.mp4");
     new Mp4Writer(Optional.empty()).write(frames(6, 32, 24), 12, mp4);
     assertArrayEquals(new int[] {6, 32, 24}, countFramesAndSize(mp4));
+  }
+
+  @Test
+  void anMp4CarriesNoWallClockTimeSoTheSameFramesGiveTheSameBytes(@TempDir Path dir) throws Exception {
+    Path mp4 = dir.resolve("walk.mp4");
+    new Mp4Writer(Optional.empty()).write(frames(3, 16, 16), 12, mp4);
+    // Zero in an MP4 header is 1904-01-01; jcodec reads it back as Java milliseconds.
+    long zero = Instant.parse("1904-01-01T00:00:00Z").toEpochMilli();
+    try (SeekableByteChannel ch = NIOUtils.readableChannel(mp4.toFile())) {
+      MovieBox movie = MP4Util.parseMovieChannel(ch);
+      MovieHeaderBox mvhd = NodeBox.findFirst(movie, MovieHeaderBox.class, "mvhd");
+      assertEquals(zero, mvhd.getCreated());
+      assertEquals(zero, mvhd.getModified());
+      for (MediaHeaderBox mdhd : NodeBox.findDeep(movie, MediaHeaderBox.class, "mdhd")) {
+        assertEquals(zero, mdhd.getCreated());
+      }
+      for (TrakBox track : movie.getTracks()) {
+        assertEquals(zero, track.getTrackHeader().getCreated());
+        assertEquals(zero, track.getTrackHeader().getModified());
+      }
+    }
+    Path again = dir.resolve("again.mp4");
+    new Mp4Writer(Optional.empty()).write(frames(3, 16, 16), 12, again);
+    assertArrayEquals(Files.readAllBytes(mp4), Files.readAllBytes(again));
   }
 
   @Test
