@@ -42,7 +42,7 @@ public final class BendCommand implements Callable<Integer> {
   List<String> ops = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "A bending config: a JSON list of {\"layer\",\"op\",\"params\",\"channels\"}; applied before any --op.")
+      description = "A bending config: a JSON list of {\"layer\",\"op\",\"params\",\"channels\"} (or the same in YAML, in a .yaml or .yml file); applied before any --op.")
   Path config;
 
   @Option(names = "--noise", paramLabel = "LAYER:STRENGTH[:SEED]",

@@ -61,7 +61,7 @@ public final class WalkCommand implements Callable<Integer> {
   @Option(names = "--op", paramLabel = "LAYER:OP[:K=V,..[:CHANNELS]]", description = "A bend on every frame (repeatable; see 'margins bend --help').")
   List<String> ops = new ArrayList<>();
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A bending config (JSON list), applied before --op.")
+  @Option(names = "--config", paramLabel = "FILE", description = "A bending config (a JSON list, or YAML in a .yaml or .yml file), applied before --op.")
   Path config;
 
   @Option(names = "--noise", paramLabel = "LAYER:STRENGTH[:SEED]", description = "Activation noise on every frame (repeatable).")

@@ -1,6 +1,7 @@
 package margins.explore.bend;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +13,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import margins.Json;
 
-/** Reads and writes a bending config: a JSON list of bends, checked entry by entry. */
+/** Reads and writes a bending config: a JSON (or YAML) list of bends, checked entry by entry. */
 public final class BendConfig {
 
   private static final Set<String> KEYS = Set.of("layer", "op", "params", "channels");
+  private static final YAMLMapper YAML = new YAMLMapper();
 
   private BendConfig() {}
 
-  /** Reads a config file; errors name the file and the bad entry. */
+  /** Reads a config file, YAML when it is named {@code .yaml} or {@code .yml}; errors name the file and the bad entry. */
   public static List<Bend> read(Path file) {
     String text;
     try {
@@ -27,8 +29,9 @@ public final class BendConfig {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read bending config " + file + ": " + e.getMessage(), e);
     }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     try {
-      return parse(text);
+      return name.endsWith(".yaml") || name.endsWith(".yml") ? parseYaml(text) : parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
@@ -40,14 +43,25 @@ public final class BendConfig {
    * @throws IllegalArgumentException naming the entry's index (from 0) and what is allowed
    */
   public static List<Bend> parse(String json) {
-    JsonNode root;
     try {
-      root = Json.MAPPER.readTree(json);
+      return fromTree(Json.MAPPER.readTree(json), "JSON");
     } catch (IOException e) {
       throw new IllegalArgumentException("bending config is not valid JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** Parses the same list written in YAML: a sequence of mappings with layer, op, params, channels. */
+  public static List<Bend> parseYaml(String yaml) {
+    try {
+      return fromTree(YAML.readTree(yaml), "YAML");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("bending config is not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Bend> fromTree(JsonNode root, String format) {
     if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException("bending config must be a JSON list of {layer, op, params, channels}");
+      throw new IllegalArgumentException("bending config must be a " + format + " list of {layer, op, params, channels}");
     }
     List<Bend> out = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {

@@ -115,4 +115,39 @@ class ChannelsAndConfigTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BendConfig.read(file));
     assertTrue(e.getMessage().contains("bends.json") && e.getMessage().contains("bend entry 0"), e.getMessage());
   }
+
+  @Test
+  void aYamlConfigReadsAsTheSameBendsAsItsJsonTwin(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("bends.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "# rotate half of up2's channels, then flip two of up1's",
+        "- layer: up2",
+        "  op: rotate",
+        "  params: {degrees: 45}",
+        "  channels: {fraction: 0.5, seed: 3}",
+        "- layer: up1",
+        "  op: flip-h",
+        "  channels: 0-1",
+        ""));
+    List<Bend> expected = List.of(Bend.parse("up2:rotate:degrees=45:fraction=0.5,seed=3"), Bend.parse("up1:flip-h::0-1"));
+    assertEquals(expected, BendConfig.read(yaml));
+    Path json = dir.resolve("bends.json");
+    Files.writeString(json, BendConfig.write(expected));
+    assertEquals(BendConfig.read(json), BendConfig.read(yaml));
+  }
+
+  @Test
+  void aBadYamlConfigSaysYamlAndNamesTheFileAndEntry(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bends.yml");
+    Files.writeString(file, "- layer: up1\n  op: melt\n");
+    IllegalArgumentException op = assertThrows(IllegalArgumentException.class, () -> BendConfig.read(file));
+    assertTrue(op.getMessage().contains("bends.yml") && op.getMessage().contains("bend entry 0")
+        && op.getMessage().contains("rotate"), op.getMessage());
+    Files.writeString(file, "layer: up1\n");
+    IllegalArgumentException notList = assertThrows(IllegalArgumentException.class, () -> BendConfig.read(file));
+    assertTrue(notList.getMessage().contains("YAML list"), notList.getMessage());
+    Files.writeString(file, "- [unclosed\n");
+    IllegalArgumentException broken = assertThrows(IllegalArgumentException.class, () -> BendConfig.read(file));
+    assertTrue(broken.getMessage().contains("not valid YAML"), broken.getMessage());
+  }
 }
