@@ -174,6 +174,14 @@ public final class Training {
   private double[] step(NDManager manager, float[] xs, float[] eps, int b, int r, int l, double klWeight) {
     NDArray x = manager.create(xs, new Shape(b, 3, r, r)); // (B, 3, R, R)
     NDArray e = manager.create(eps, new Shape(b, l)); // (B, L)
+    // The loss's constants are arrays that live until the step ends. DJL's scalar overloads (mul(Number) ...)
+    // wrap the number in a tensor over a direct buffer and close it at once; autograd keeps that tensor for the
+    // backward pass, which could then read memory the garbage collector had freed (seen: first-step gradients
+    // of 1e30 at 64x64, in about half the runs with a 2 GB heap). Same operations, same bits.
+    NDArray half = manager.create(0.5f);
+    NDArray one = manager.create(1f);
+    NDArray batch = manager.create((float) b);
+    NDArray klScale = manager.create((float) klWeight);
     double loss;
     double recon;
     double kl;
@@ -182,12 +190,12 @@ public final class Training {
       NDList post = vae.posterior(x, true);
       NDArray mu = post.get(0);
       NDArray logVar = post.get(1);
-      NDArray z = mu.add(logVar.mul(0.5f).exp().mul(e)); // reparameterised sample (B, L)
+      NDArray z = mu.add(logVar.mul(half).exp().mul(e)); // reparameterised sample (B, L)
       NDArray logits = vae.logits(z, true, LayerHook.NONE); // (B, 3, R, R)
       // Bernoulli likelihood on [0, 1] pixels: BCE with logits = softplus(l) - l * x, summed per image.
-      NDArray reconSum = Activation.softPlus(logits).sub(logits.mul(x)).sum().div(b);
-      NDArray klSum = mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum().mul(0.5f).div(b);
-      NDArray total = reconSum.add(klSum.mul((float) klWeight));
+      NDArray reconSum = Activation.softPlus(logits).sub(logits.mul(x)).sum().div(batch);
+      NDArray klSum = mu.square().add(logVar.exp()).sub(logVar).sub(one).sum().mul(half).div(batch);
+      NDArray total = reconSum.add(klSum.mul(klScale));
       gc.backward(total);
       loss = total.getFloat();
       recon = reconSum.getFloat();
