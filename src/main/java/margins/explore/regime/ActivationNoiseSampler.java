@@ -14,42 +14,20 @@ import margins.network.Latents;
  * decoder layer's maps (the "noise" operation, its own seed kept in the recipe): the form is kept, its making
  * disturbed.
  */
-public final class ActivationNoiseSampler implements Sampler {
+public final class ActivationNoiseSampler extends DescribedSampler {
 
   public static final String ID = "activation-noise";
   private static final long SALT = 0xAC71A7EL;
   private static final String NEIGHBOUR = "archive-neighbour";
   private static final String PRIOR = "prior";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "noise of a given strength added to one decoder layer's maps, on an archive neighbour or a prior sample";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("layer", "strength", "base", "psi", "radius");
-  }
-
-  @Override
-  public String usage() {
-    return "layer a decoder layer (up1), strength in [0, 100] (1.0), base archive-neighbour or prior "
-        + "(archive-neighbour), psi in [0, 3] (1.0, prior base), radius in [0, 5] (0.3, neighbour base)";
-  }
-
-  @Override
-  public boolean takesSource() {
-    return true;
+  public ActivationNoiseSampler() {
+    super(ID, Regime.ALIEN,
+        "noise of a given strength added to one decoder layer's maps, on an archive neighbour or a prior sample",
+        "layer a decoder layer (up1), strength in [0, 100] (1.0), base archive-neighbour or prior "
+            + "(archive-neighbour), psi in [0, 3] (1.0, prior base), radius in [0, 5] (0.3, neighbour base)",
+        "layer", "strength", "base", "psi", "radius");
+    acceptsSource();
   }
 
   @Override

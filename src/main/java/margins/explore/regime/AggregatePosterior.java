@@ -5,40 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Mimetic: draws from a Gaussian mixture (diagonal, K components, see {@link Gmm}) fitted to the encoded archive:
  * where the archive actually lies in latent space, not the prior's ball. psi below 1 narrows every component.
  */
-public final class AggregatePosterior implements Sampler {
+public final class AggregatePosterior extends DescribedSampler {
 
   public static final String ID = "aggregate-posterior";
   private static final long SALT = 0xA66E6A7EL;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.MIMETIC;
-  }
-
-  @Override
-  public String describe() {
-    return "draws from a Gaussian mixture fitted to the encoded archive (k components, spread scaled by psi)";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("k", "psi");
-  }
-
-  @Override
-  public String usage() {
-    return "k in [1, 256] (16), psi in [0, 1] (1.0)";
+  public AggregatePosterior() {
+    super(ID, Regime.MIMETIC,
+        "draws from a Gaussian mixture fitted to the encoded archive (k components, spread scaled by psi)",
+        "k in [1, 256] (16), psi in [0, 1] (1.0)",
+        "k", "psi");
   }
 
   @Override

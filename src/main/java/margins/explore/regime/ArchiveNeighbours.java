@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Mimetic: an archive item (chosen by the seed), encoded to its posterior mean, moved a little in every latent
@@ -13,39 +12,17 @@ import java.util.Set;
  * the encoded archive. Radius 0.6 keeps the item recognisable and
  * still new: on the demo archive it copies less than the held-out split does (0.3 made two thirds copies).
  */
-public final class ArchiveNeighbours implements Sampler {
+public final class ArchiveNeighbours extends DescribedSampler {
 
   public static final String ID = "archive-neighbours";
   private static final long SALT = 0xA2C41BE5L;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.MIMETIC;
-  }
-
-  @Override
-  public String describe() {
-    return "an archive item's code moved within a small radius (0.6 of each dimension's spread over the archive)";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("radius");
-  }
-
-  @Override
-  public String usage() {
-    return "radius in [0, 5] (0.6)";
-  }
-
-  @Override
-  public boolean takesSource() {
-    return true;
+  public ArchiveNeighbours() {
+    super(ID, Regime.MIMETIC,
+        "an archive item's code moved within a small radius (0.6 of each dimension's spread over the archive)",
+        "radius in [0, 5] (0.6)",
+        "radius");
+    acceptsSource();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package margins.explore.regime;
 
-import margins.explore.KMeans;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import margins.explore.KMeans;
 import margins.explore.Mix;
 
 /**
@@ -17,35 +17,17 @@ import margins.explore.Mix;
  * of the farthest quarter of the others, then an item of each; the first item's code is decoded and, at one decoder
  * layer, the second's maps replace it under a spatial mask (the "mix" operation, kept in the recipe).
  */
-public final class ClusterHybrid implements Sampler {
+public final class ClusterHybrid extends DescribedSampler {
 
   public static final String ID = "cluster-hybrid";
   private static final long SALT = 0xC1B5E4L;
   private static final String ANY = "any";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "items of two distant k-means clusters mixed spatially in a decoder layer's maps";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("k", "layer", "mask");
-  }
-
-  @Override
-  public String usage() {
-    return "k in [2, 256] (8), layer a decoder layer (up1), mask one of " + Mix.MASKS + " or any (any: by seed)";
+  public ClusterHybrid() {
+    super(ID, Regime.ALIEN,
+        "items of two distant k-means clusters mixed spatially in a decoder layer's maps",
+        "k in [2, 256] (8), layer a decoder layer (up1), mask one of " + Mix.MASKS + " or any (any: by seed)",
+        "k", "layer", "mask");
   }
 
   @Override

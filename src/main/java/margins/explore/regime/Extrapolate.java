@@ -6,46 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Alien: an encoded item pushed away from the centre of its k-means cluster, {@code z = c + alpha (mu - c)} with
  * alpha above 1: its cluster's own direction of difference, exaggerated past the archive's hull. Varying an image,
  * mu is a draw from its posterior (so k variations differ) and c the nearest centre.
  */
-public final class Extrapolate implements Sampler {
+public final class Extrapolate extends DescribedSampler {
 
   public static final String ID = "extrapolate";
   private static final long SALT = 0xE7A9017EL;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "an item's code pushed from its k-means cluster centre: z = c + alpha (mu - c), alpha > 1";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("alpha", "k");
-  }
-
-  @Override
-  public String usage() {
-    return "alpha in [1, 20] (2.5), k in [1, 256] (16)";
-  }
-
-  @Override
-  public boolean takesSource() {
-    return true;
+  public Extrapolate() {
+    super(ID, Regime.ALIEN,
+        "an item's code pushed from its k-means cluster centre: z = c + alpha (mu - c), alpha > 1",
+        "alpha in [1, 20] (2.5), k in [1, 256] (16)",
+        "alpha", "k");
+    acceptsSource();
   }
 
   @Override

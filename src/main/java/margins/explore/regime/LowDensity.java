@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Alien: latents where the archive's mixture (see {@link Gmm}) is thin. Each output draws {@code candidates} points
@@ -13,35 +12,17 @@ import java.util.Set;
  * {@code cap} times the largest norm of an archive code (so "thin" does not just mean "far away"), and takes the one
  * of lowest mixture log-density; the recipe records it.
  */
-public final class LowDensity implements Sampler {
+public final class LowDensity extends DescribedSampler {
 
   public static final String ID = "low-density";
   private static final long SALT = 0x10DE4517L;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "of many inflated mixture draws within a norm cap, the one where the archive's mixture is thinnest";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("candidates", "inflate", "cap", "k");
-  }
-
-  @Override
-  public String usage() {
-    return "candidates in [1, 10000] (256), inflate in [1, 10] (2.0), cap in [0.1, 10] (1.0 x the archive's "
-        + "largest code norm), k in [1, 256] (16)";
+  public LowDensity() {
+    super(ID, Regime.ALIEN,
+        "of many inflated mixture draws within a norm cap, the one where the archive's mixture is thinnest",
+        "candidates in [1, 10000] (256), inflate in [1, 10] (2.0), cap in [0.1, 10] (1.0 x the archive's "
+            + "largest code norm), k in [1, 256] (16)",
+        "candidates", "inflate", "cap", "k");
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Alien: a small evolutionary search, one per output and seeded by it, for latents whose decoded images lie far from
@@ -20,35 +19,17 @@ import java.util.Set;
  * ({@code z + sigma * spread * N(0, I)}). The output is the fittest of the last population. Its recipe records its
  * novelty against the archive alone, its structure, the starting population's mean novelty and the found count.
  */
-public final class NoveltySearch implements Sampler {
+public final class NoveltySearch extends DescribedSampler {
 
   public static final String ID = "novelty-search";
   private static final long SALT = 0x70E17L;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "an evolutionary search for images far from the archive (pixel-structure space) that keep a structure";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("population", "generations", "sigma", "neighbours", "structureWeight");
-  }
-
-  @Override
-  public String usage() {
-    return "population in [2, 256] (8), generations in [0, 100] (4), sigma in [0, 5] (0.5), neighbours in "
-        + "[1, 50] (5), structureWeight in [0, 4] (1.0)";
+  public NoveltySearch() {
+    super(ID, Regime.ALIEN,
+        "an evolutionary search for images far from the archive (pixel-structure space) that keep a structure",
+        "population in [2, 256] (8), generations in [0, 100] (4), sigma in [0, 5] (0.5), neighbours in "
+            + "[1, 50] (5), structureWeight in [0, 4] (1.0)",
+        "population", "generations", "sigma", "neighbours", "structureWeight");
   }
 
   /** One individual: its latent, its features, and its structure score. */

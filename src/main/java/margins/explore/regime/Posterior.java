@@ -5,45 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Mimetic: a draw from one item's own posterior, {@code z = mu + scale * sigma * N(0, I)}: the variations the
  * encoder itself considers the same image. `margins vary` uses it (mimetic default) around the given image.
  */
-public final class Posterior implements Sampler {
+public final class Posterior extends DescribedSampler {
 
   public static final String ID = "posterior";
   private static final long SALT = 0x9057E810L;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.MIMETIC;
-  }
-
-  @Override
-  public String describe() {
-    return "a draw from an item's own posterior (its encoder spread times scale)";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("scale");
-  }
-
-  @Override
-  public String usage() {
-    return "scale in [0, 5] (1.0)";
-  }
-
-  @Override
-  public boolean takesSource() {
-    return true;
+  public Posterior() {
+    super(ID, Regime.MIMETIC,
+        "a draw from an item's own posterior (its encoder spread times scale)",
+        "scale in [0, 5] (1.0)",
+        "scale");
+    acceptsSource();
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import margins.network.Latents;
 
 /**
@@ -12,44 +11,18 @@ import margins.network.Latents;
  * with {@code shell}, placed exactly on the sphere of radius shell * sqrt(d) (the typical set is the shell of radius
  * about sqrt(d)). Varying an image, its posterior sample is scaled by psi instead.
  */
-public final class Tail implements Sampler {
+public final class Tail extends DescribedSampler {
 
   public static final String ID = "tail";
   private static final long SALT = 0x7A11L;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Regime regime() {
-    return Regime.ALIEN;
-  }
-
-  @Override
-  public String describe() {
-    return "prior samples scaled by psi > 1 (default 2.0), or on a shell of radius shell*sqrt(d): the tails";
-  }
-
-  @Override
-  public Set<String> parameters() {
-    return Set.of("psi", "shell");
-  }
-
-  @Override
-  public String usage() {
-    return "psi in [1, 10] (2.0), or shell in [1, 10] (radius in units of sqrt(d))";
-  }
-
-  @Override
-  public boolean needsArchive() {
-    return false;
-  }
-
-  @Override
-  public boolean takesSource() {
-    return true;
+  public Tail() {
+    super(ID, Regime.ALIEN,
+        "prior samples scaled by psi > 1 (default 2.0), or on a shell of radius shell*sqrt(d): the tails",
+        "psi in [1, 10] (2.0), or shell in [1, 10] (radius in units of sqrt(d))",
+        "psi", "shell");
+    priorOnly();
+    acceptsSource();
   }
 
   @Override
