@@ -106,7 +106,7 @@ final class Decoder {
       }
     }
     String format = format(reader.getFormatName());
-    int orientation = format.equals("jpeg") ? Orientation.of(file) : Orientation.NORMAL;
+    int orientation = Orientation.of(file, format);
     BufferedImage upright = Orientation.apply(flatten(raw), orientation);
     boolean swap = Orientation.swapsSides(orientation);
     return new Decoded(upright, swap ? h : w, swap ? w : h, format, step);

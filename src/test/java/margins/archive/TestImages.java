@@ -131,12 +131,7 @@ public final class TestImages {
   /** A JPEG with an EXIF APP1 segment carrying the given Orientation tag, inserted after SOI. */
   public static byte[] jpegWithOrientation(BufferedImage img, int orientation) {
     byte[] jpeg = encode(img, "jpeg");
-    byte[] tiff = {
-      'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, first IFD at 8
-      0, 1, // one entry
-      0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, 1 value
-      0, 0, 0, 0 // no next IFD
-    };
+    byte[] tiff = OrientedImages.exif(orientation);
     byte[] id = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
     int length = 2 + id.length + tiff.length;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -166,7 +161,7 @@ public final class TestImages {
     return out.toByteArray();
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+  static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
     byte[] t = type.getBytes(StandardCharsets.US_ASCII);
     out.write(data.length >>> 24);
     out.write(data.length >>> 16);
@@ -219,7 +214,7 @@ public final class TestImages {
     return out.toByteArray();
   }
 
-  private static void le32(ByteArrayOutputStream out, int v) {
+  static void le32(ByteArrayOutputStream out, int v) {
     out.write(v);
     out.write(v >>> 8);
     out.write(v >>> 16);
