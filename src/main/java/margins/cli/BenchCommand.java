@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margins.Json;
+import margins.archive.IngestOptions;
 import margins.bench.Speed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (size != 32 && size != 64 && size != 128) {
+    if (!IngestOptions.SIZES.contains(size)) {
       throw new IllegalArgumentException("--size must be 32, 64 or 128, not " + size);
     }
     if (steps < 1 || warmup < 1) {

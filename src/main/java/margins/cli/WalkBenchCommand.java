@@ -3,6 +3,7 @@ package margins.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import margins.Json;
+import margins.archive.IngestOptions;
 import margins.bench.WalkSpeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public final class WalkBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (size != 32 && size != 64 && size != 128) {
+    if (!IngestOptions.SIZES.contains(size)) {
       throw new IllegalArgumentException("--size must be 32, 64 or 128, not " + size);
     }
     if (frames < 2 || frames > 10_000) {
