@@ -48,7 +48,7 @@ public final class Speed {
         device, quiet, false);
     double trainingPeak = peakRssMb();
     Engines.engine().setRandomSeed(0);
-    try (Vae vae = Vae.create(VaeConfig.defaults(size), device).forGeneration();
+    try (Vae vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration();
         NDManager m = vae.manager().newSubManager()) {
       NDArray z = m.randomNormal(new Shape(64, base.latent()));
       for (int i = 0; i < 3; i++) {

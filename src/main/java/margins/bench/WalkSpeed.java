@@ -53,7 +53,7 @@ public final class WalkSpeed {
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
     }
-    try (Vae vae = Vae.create(VaeConfig.defaults(size), device).forGeneration()) {
+    try (Vae vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration()) {
       int l = vae.config().latent();
       float[][] latents = new NoiseLoop(l, 0, frames, 1.0, null).latents();
       List<List<JsonNode>> ops = Collections.nCopies(frames, List.of());

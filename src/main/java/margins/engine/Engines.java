@@ -22,6 +22,7 @@ public final class Engines {
     synchronized (Engines.class) {
       if (engine == null) {
         engine = start();
+        configure();
       }
       return engine;
     }
@@ -55,6 +56,19 @@ public final class Engines {
               + " Linux on x86-64.",
           t);
     }
+  }
+
+  /**
+   * Turns NNPACK off (ATen prefers oneDNN on x86, and on CPUs NNPACK does not support it only warns, a dozen
+   * times a command) and applies a path forced through MARGINS_CONV.
+   */
+  private static void configure() {
+    Libtorch.loaded().ifPresent(lib -> {
+      lib.nnpack(false);
+      if (ConvPath.forced(System.getenv(ConvPath.ENV)) == ConvPath.ATEN) {
+        lib.oneDnn(false);
+      }
+    });
   }
 
   /** Chooses the device: `auto` takes a visible CUDA GPU when its natives are present, else the CPU. */

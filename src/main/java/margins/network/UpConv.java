@@ -36,6 +36,9 @@ final class UpConv extends AbstractBlock {
   /** (9, 36): a 3x3 kernel, flattened, to the four phase kernels (a, b, i, j), flattened. */
   private static final float[] PHASES = phases();
 
+  /** Output channels of the phase convolution come in whole blocks of this many (AVX-512 holds 16 floats). */
+  static final int BLOCK = 16;
+
   private final Conv2d conv;
   private final int filters;
   private NDList frozen;
@@ -57,16 +60,25 @@ final class UpConv extends AbstractBlock {
           ps.getValue(conv.getParameters().get("bias"), device, training));
     }
     NDArray y = Conv2d.conv2d(x, kb.get(0), kb.get(1), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1))
-        .singletonOrThrow(); // (B, O*4, H, W)
+        .singletonOrThrow(); // (B, P, H, W), P = O*4 rounded up to a whole block
+    long o = filters;
+    if (y.getShape().get(1) != o * 4) {
+      y = y.get(":, 0:" + o * 4); // (B, O*4, H, W)
+    }
     long[] s = y.getShape().getShape();
-    long o = s[1] / 4;
     // (B, O, 2, 2, H, W) -> (B, O, H, 2, W, 2) -> (B, O, 2H, 2W): phase (a, b) of pixel (i, j) goes to (2i+a, 2j+b).
     return new NDList(y.reshape(s[0], o, 2, 2, s[2], s[3])
         .transpose(0, 1, 4, 2, 5, 3)
         .reshape(s[0], o, s[2] * 2, s[3] * 2));
   }
 
-  /** The four phase kernels (O*4, C, 3, 3), output channel o*4 + a*2 + b, and their biases (O*4). */
+  /**
+   * The four phase kernels (P, C, 3, 3), output channel o*4 + a*2 + b, and their biases (P), where P is O*4
+   * rounded up to a multiple of {@link #BLOCK} with zero kernels: oneDNN pads channel counts to its vector
+   * block anyway, and with a padded count its backward pass reads padding lanes it never zeroed on some CPUs
+   * (oneDNN 3.7 on AMD guests that report no cache sizes: wrong input gradients, then NaN). Whole blocks cost
+   * nothing more and leave nothing to pad.
+   */
   private static NDList phaseKernels(NDArray w, NDArray bias) {
     long o = w.getShape().get(0);
     long c = w.getShape().get(1);
@@ -76,6 +88,11 @@ final class UpConv extends AbstractBlock {
         .transpose(0, 2, 1, 3, 4)
         .reshape(o * 4, c, 3, 3);
     NDArray b4 = bias.reshape(o, 1).broadcast(new Shape(o, 4)).reshape(o * 4);
+    long pad = (BLOCK - o * 4 % BLOCK) % BLOCK;
+    if (pad > 0) {
+      kernels = kernels.concat(w.getManager().zeros(new Shape(pad, c, 3, 3), w.getDataType(), w.getDevice()), 0);
+      b4 = b4.concat(w.getManager().zeros(new Shape(pad), w.getDataType(), w.getDevice()), 0);
+    }
     return new NDList(kernels, b4);
   }
 

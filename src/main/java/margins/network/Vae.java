@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -28,14 +27,14 @@ public final class Vae implements AutoCloseable {
   private final Decoder decoder;
   private final ParameterStore store;
 
-  private Vae(VaeConfig config, NDManager manager) {
+  private Vae(VaeConfig config, NDManager manager, long seed) {
     this.config = config;
     this.manager = manager;
     this.encoder = new Encoder(config);
     this.decoder = new Decoder(config);
     // PyTorch's default (uniform, bound 1/sqrt(fan_in)) rather than DJL's He-normal: He-normal starts
     // the logits far from zero, with first losses ~3x higher and the occasional early blow-up at 64x64.
-    Initializer init = new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f);
+    Initializer init = new SeededInit(seed);
     encoder.setInitializer(init, Parameter.Type.WEIGHT);
     decoder.setInitializer(init, Parameter.Type.WEIGHT);
     int r = config.resolution();
@@ -44,9 +43,9 @@ public final class Vae implements AutoCloseable {
     this.store = new ParameterStore(manager, false);
   }
 
-  /** A new network with freshly initialised weights, on the given device. Seed the engine first. */
-  public static Vae create(VaeConfig config, Device device) {
-    return new Vae(config, NDManager.newBaseManager(device));
+  /** A new network with weights drawn from the seed, on the given device. */
+  public static Vae create(VaeConfig config, Device device, long seed) {
+    return new Vae(config, NDManager.newBaseManager(device), seed);
   }
 
   /**

@@ -82,7 +82,7 @@ public final class Checkpoint {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       Header h = readHeader(in, file);
-      Vae vae = Vae.create(h.vae(), device);
+      Vae vae = Vae.create(h.vae(), device, 0);
       try {
         vae.loadParameters(in);
         int n = in.readInt();

@@ -20,8 +20,11 @@ import java.util.SplittableRandom;
 import margins.Files2;
 import margins.Json;
 import margins.MarginsException;
+import margins.engine.ConvPath;
 import margins.engine.Engines;
+import margins.engine.SelfCheck;
 import margins.network.LayerHook;
+import margins.network.NetworkProbe;
 import margins.network.Vae;
 import margins.network.VaeConfig;
 
@@ -38,9 +41,10 @@ public final class Training {
   private final PrintWriter out;
   private final boolean terminal;
   private final List<StepMetrics> history;
+  private final SelfCheck.Result engineCheck;
 
   private Training(RunDir run, RunConfig config, TrainingSet set, Vae vae, Adam adam,
-      List<StepMetrics> history, PrintWriter out, boolean terminal) {
+      List<StepMetrics> history, PrintWriter out, boolean terminal, SelfCheck.Result engineCheck) {
     this.run = run;
     this.config = config;
     this.set = set;
@@ -49,6 +53,7 @@ public final class Training {
     this.history = history;
     this.out = out;
     this.terminal = terminal;
+    this.engineCheck = engineCheck;
   }
 
   /** The configuration a new run would write, without training (what `--dry-run` prints). */
@@ -69,11 +74,11 @@ public final class Training {
     Files2.writeAtomic(run.config(), Json.pretty(config));
     out.println("run " + run.dir());
     out.flush();
-    Engines.engine().setRandomSeed((int) config.train().seed());
-    Vae vae = Vae.create(config.vae(), device);
+    SelfCheck.Result check = checkEngine(config, device, out);
+    Vae vae = Vae.create(config.vae(), device, config.train().seed());
     try (vae) {
       Adam adam = new Adam(vae.parameters(), vae.manager());
-      return new Training(run, config, set, vae, adam, new ArrayList<>(), out, terminal).loop(0);
+      return new Training(run, config, set, vae, adam, new ArrayList<>(), out, terminal, check).loop(0);
     }
   }
 
@@ -96,6 +101,7 @@ public final class Training {
     int step = loaded.header().step();
     out.println("resuming " + run.dir() + " from step " + step);
     out.flush();
+    SelfCheck.Result check = checkEngine(config, device, out);
     try (Vae vae = loaded.vae()) {
       // Loaded weights come back as plain arrays; training needs their gradients again.
       vae.forTraining();
@@ -104,7 +110,7 @@ public final class Training {
       List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();
       // Lines logged after the checkpoint belong to steps that will run again.
       writeMetrics(run, kept);
-      return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal).loop(step);
+      return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal, check).loop(step);
     }
   }
 
@@ -218,13 +224,37 @@ public final class Training {
     return file;
   }
 
+  /**
+   * Runs the engine's self-check on this network's shapes before the first step (once per process), and says so
+   * in one line when it had to leave the fast path.
+   */
+  private static SelfCheck.Result checkEngine(RunConfig config, Device device, PrintWriter out) {
+    SelfCheck.Result r;
+    try (NetworkProbe probe = NetworkProbe.of(config.vae(), Math.min(config.train().batch(), 16), device)) {
+      r = SelfCheck.ensure(probe, device);
+    }
+    if (!r.trusted() || r.verdict() == SelfCheck.Verdict.FAILED_SWITCHED) {
+      out.println("margins: engine self-check: " + r.detail());
+      out.flush();
+    }
+    return r;
+  }
+
   private MarginsException nonFinite(int step, Path lastGood) {
     appendEvent("{\"step\":" + step + ",\"event\":\"non-finite-loss\"}");
+    String kept = lastGood == null ? "No checkpoint had been written yet."
+        : "The last good checkpoint is kept: " + lastGood + ".";
+    String resume = "'margins train --resume " + run.name() + "'";
+    if (!engineCheck.trusted()) {
+      return new MarginsException("training stopped at step " + step + ": the loss became NaN or infinite. "
+          + kept + " This is an engine problem, not your settings: " + engineCheck.detail() + ". Unset "
+          + ConvPath.ENV + " so that Margins uses the correct path, then " + resume + ".");
+    }
     return new MarginsException("training stopped at step " + step + ": the loss became NaN or infinite. "
-        + (lastGood == null ? "No checkpoint had been written yet."
-            : "The last good checkpoint is kept: " + lastGood + ".")
-        + " Try a lower --lr (now " + config.train().learningRate() + ") or a tighter --grad-clip, then"
-        + " 'margins train --resume " + run.name() + "'.");
+        + kept + " The engine's self-check passed on this CPU (" + engineCheck.detail() + "), so training"
+        + " diverged: try a lower --lr (now " + config.train().learningRate() + ") or a tighter --grad-clip,"
+        + " then " + resume + ". If it happens again at any setting, run 'margins doctor' and try "
+        + ConvPath.ENV + "=aten to rule the engine out.");
   }
 
   private static String brief(String hash) {

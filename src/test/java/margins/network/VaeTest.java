@@ -12,14 +12,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import margins.engine.Engines;
 import org.junit.jupiter.api.Test;
 
 class VaeTest {
 
   static Vae tiny(int resolution) {
-    Engines.engine().setRandomSeed(1);
-    return Vae.create(new VaeConfig(resolution, 8, 4, 16), Device.cpu());
+    return Vae.create(new VaeConfig(resolution, 8, 4, 16), Device.cpu(), 1);
   }
 
   @Test

@@ -1,0 +1,198 @@
+package margins.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import margins.MarginsException;
+
+/**
+ * Checks, before training, that the fast convolution path computes what the reference path does on this very
+ * CPU, and switches to the reference when it does not. The network's own forward and backward pass runs on
+ * memory that was filled with NaN (then with a huge number) and freed just before, so that a kernel reading
+ * memory it never wrote shows at once, as NaN or as two runs that differ. Seen on AMD guests that report no
+ * cache sizes: oneDNN 3.7.1's backward pass read unzeroed padding and training turned NaN.
+ */
+public final class SelfCheck {
+
+  /** Relative error (|fast - reference| over |reference|, per array) above which a path is wrong. */
+  public static final double TOLERANCE = 1e-2;
+
+  /** Engine work whose results are compared across paths: a network's forward and backward on fixed inputs. */
+  public interface Workload extends AutoCloseable {
+
+    /** A key naming the shapes this work covers (the same key is checked once per process). */
+    String key();
+
+    /** Runs the work once and returns its results (outputs, gradients) as plain arrays. */
+    List<float[]> run();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * What the check found.
+   *
+   * @param path the path now in use
+   * @param verdict passed, failed (switched to the reference), not needed (GPU, no oneDNN) or forced by the user
+   * @param error the fast path's largest relative error against the reference (NaN when not compared)
+   * @param millis how long the check took
+   * @param detail one line for the user
+   */
+  public record Result(ConvPath path, Verdict verdict, double error, double millis, String detail) {
+
+    /** Whether training may trust the engine: the fast path passed, or the reference is in use. */
+    public boolean trusted() {
+      return verdict != Verdict.FORCED_UNCHECKED;
+    }
+  }
+
+  /** The check's outcome. */
+  public enum Verdict { PASSED, FAILED_SWITCHED, NOT_NEEDED, FORCED, FORCED_UNCHECKED }
+
+  private static final Map<String, Result> DONE = new HashMap<>();
+
+  private SelfCheck() {}
+
+  /** Runs the check once per workload key and process, and leaves the engine on a correct path. */
+  public static synchronized Result ensure(Workload work, Device device) {
+    Result known = DONE.get(work.key());
+    if (known != null) {
+      return known;
+    }
+    Result r = check(work, device);
+    DONE.put(work.key(), r);
+    return r;
+  }
+
+  /** The result of the last check for a key in this process, if one ran. */
+  public static synchronized Optional<Result> last(String key) {
+    return Optional.ofNullable(DONE.get(key));
+  }
+
+  /** Runs the check now, whatever ran before. */
+  public static Result check(Workload work, Device device) {
+    long t0 = System.nanoTime();
+    if (device.isGpu()) {
+      return new Result(ConvPath.GPU, Verdict.NOT_NEEDED, Double.NaN, 0, "convolutions run on the GPU");
+    }
+    Optional<Libtorch> lib = Libtorch.loaded();
+    if (lib.isEmpty() || !lib.get().hasOneDnn()) {
+      return new Result(ConvPath.ATEN, Verdict.NOT_NEEDED, Double.NaN, 0, "this libtorch has no oneDNN");
+    }
+    Libtorch torch = lib.get();
+    ConvPath forced = ConvPath.forced(System.getenv(ConvPath.ENV));
+    if (forced == ConvPath.ATEN || stickyReference) {
+      torch.oneDnn(false);
+      return new Result(ConvPath.ATEN, stickyReference ? Verdict.FAILED_SWITCHED : Verdict.FORCED, Double.NaN,
+          ms(t0), stickyReference ? "oneDNN failed an earlier check in this process" : ConvPath.ENV + "=aten");
+    }
+    torch.oneDnn(false);
+    List<float[]> reference = poisoned(work, Float.NaN);
+    if (!finite(reference)) {
+      throw new MarginsException("the engine's self-check found no correct path: ATen's reference convolutions"
+          + " give NaN on this CPU too. Run 'margins doctor' and report what it prints.");
+    }
+    torch.oneDnn(true);
+    List<float[]> fast = poisoned(work, Float.NaN);
+    List<float[]> again = poisoned(work, -3.0e38f);
+    double error = error(fast, reference);
+    boolean repeatable = same(fast, again);
+    boolean ok = finite(fast) && repeatable && error <= TOLERANCE;
+    if (forced == ConvPath.ONEDNN) {
+      return new Result(ConvPath.ONEDNN, ok ? Verdict.FORCED : Verdict.FORCED_UNCHECKED, error, ms(t0),
+          ConvPath.ENV + "=onednn" + (ok ? "" : ", although oneDNN failed the self-check (" + why(fast, repeatable,
+              error) + ")"));
+    }
+    if (ok) {
+      return new Result(ConvPath.ONEDNN, Verdict.PASSED, error, ms(t0),
+          String.format("oneDNN matches the reference (relative error %.1e)", error));
+    }
+    torch.oneDnn(false);
+    stickyReference = true;
+    return new Result(ConvPath.ATEN, Verdict.FAILED_SWITCHED, error, ms(t0),
+        "oneDNN " + why(fast, repeatable, error) + " on this CPU; convolutions use ATen's path instead"
+            + " (correct, slower)");
+  }
+
+  private static volatile boolean stickyReference;
+
+  private static String why(List<float[]> fast, boolean repeatable, double error) {
+    if (!finite(fast)) {
+      return "gave NaN from memory it never wrote";
+    }
+    if (!repeatable) {
+      return "gave different results on differently poisoned memory";
+    }
+    return String.format("differs from the reference by %.1e", error);
+  }
+
+  /** Runs the work on memory filled with `value` and freed just before. */
+  static List<float[]> poisoned(Workload work, float value) {
+    poison(value);
+    return work.run();
+  }
+
+  /**
+   * Fills and frees blocks from 1 KiB to 4 MiB (two of each): the allocator hands them out again, so a kernel that
+   * reads memory it never wrote reads this value.
+   */
+  public static void poison(float value) {
+    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+      for (long bytes = 1 << 10; bytes <= 1 << 22; bytes <<= 1) {
+        for (int k = 0; k < 2; k++) {
+          m.full(new Shape(bytes / 4), value);
+        }
+      }
+    }
+  }
+
+  /**
+   * The largest, over arrays, of |a - b| / |b| (Euclidean norms). Paths that sum in different orders differ by
+   * about 1e-6, a little more where a value near zero falls on the other side of a LeakyReLU's kink; a kernel that
+   * reads garbage differs by 1e-1 and more.
+   */
+  static double error(List<float[]> a, List<float[]> b) {
+    double worst = 0;
+    for (int i = 0; i < b.size(); i++) {
+      double diff = 0;
+      double norm = 0;
+      for (int j = 0; j < b.get(i).length; j++) {
+        double d = (double) a.get(i)[j] - b.get(i)[j];
+        diff += d * d;
+        norm += (double) b.get(i)[j] * b.get(i)[j];
+      }
+      double e = Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-30);
+      worst = Double.isNaN(e) ? Double.POSITIVE_INFINITY : Math.max(worst, e);
+    }
+    return worst;
+  }
+
+  private static boolean same(List<float[]> a, List<float[]> b) {
+    for (int i = 0; i < a.size(); i++) {
+      if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean finite(List<float[]> arrays) {
+    for (float[] a : arrays) {
+      for (float v : a) {
+        if (!Float.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double ms(long t0) {
+    return (System.nanoTime() - t0) / 1e6;
+  }
+}
