@@ -10,7 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import margins.engine.ConvPath;
 import margins.engine.Engines;
+import margins.engine.Libtorch;
 import margins.network.LayerHook;
 import margins.network.Vae;
 import margins.network.VaeConfig;
@@ -30,8 +32,10 @@ public final class Speed {
    * @param decodeImgPerSec decoded images per second in batches of 64
    * @param decodeOneMs median time to decode one image alone, in milliseconds
    * @param peakRssMb the process's peak resident memory (VmHWM) at the end of training, in MB
+   * @param convPath the convolution path training used (oneDNN, or ATen's where the self-check sent it)
    */
-  public record Figures(int size, double trainImgPerSec, double decodeImgPerSec, double decodeOneMs, double peakRssMb) {}
+  public record Figures(int size, double trainImgPerSec, double decodeImgPerSec, double decodeOneMs, double peakRssMb,
+      String convPath) {}
 
   private Speed() {}
 
@@ -47,6 +51,8 @@ public final class Speed {
     TrainResult timed = Training.start(scratch.resolve("timed"), set, Training.resolve(set, c.withSteps(steps), device, "bench"),
         device, quiet, false);
     double trainingPeak = peakRssMb();
+    String path = device.isGpu() ? ConvPath.GPU.id()
+        : Libtorch.loaded().map(l -> l.oneDnn() ? ConvPath.ONEDNN : ConvPath.ATEN).orElse(ConvPath.ATEN).id();
     Engines.engine().setRandomSeed(0);
     try (Vae vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration();
         NDManager m = vae.manager().newSubManager()) {
@@ -68,7 +74,7 @@ public final class Speed {
         ms[i] = (System.nanoTime() - s) / 1e6;
       }
       Arrays.sort(ms);
-      return new Figures(size, timed.imgPerSec(), batchRate, ms[ms.length / 2], trainingPeak);
+      return new Figures(size, timed.imgPerSec(), batchRate, ms[ms.length / 2], trainingPeak, path);
     }
   }
 

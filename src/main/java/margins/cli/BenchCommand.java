@@ -61,8 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.line(f));
     } else {
-      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS in training %.0f MB%n",
-          f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb());
+      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS in training"
+          + " %.0f MB, convolutions on %s%n",
+          f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb(), f.convPath());
     }
     out.flush();
     return 0;

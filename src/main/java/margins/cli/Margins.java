@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Margins implements Runnable {

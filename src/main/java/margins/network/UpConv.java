@@ -114,6 +114,11 @@ final class UpConv extends AbstractBlock {
     }
   }
 
+  /** How many output channels the frozen phase convolution computes (its kernels' count), or 0 when thawed. */
+  long phaseChannels() {
+    return frozen == null ? 0 : frozen.get(0).getShape().get(0);
+  }
+
   /** The 3x3 convolution that holds the weights, as if it ran on the upsampled map. */
   Conv2d convolution() {
     return conv;

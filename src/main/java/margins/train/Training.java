@@ -234,7 +234,9 @@ public final class Training {
       r = SelfCheck.ensure(probe, device);
     }
     if (!r.trusted() || r.verdict() == SelfCheck.Verdict.FAILED_SWITCHED) {
-      out.println("margins: engine self-check: " + r.detail());
+      boolean blocks = config.vae().width() % 16 == 0 && config.vae().maxChannels() % 16 == 0;
+      out.println("margins: engine self-check: " + r.detail()
+          + (blocks ? "" : "; a --width that is a multiple of 16 may keep the fast path"));
       out.flush();
     }
     return r;
@@ -242,19 +244,27 @@ public final class Training {
 
   private MarginsException nonFinite(int step, Path lastGood) {
     appendEvent("{\"step\":" + step + ",\"event\":\"non-finite-loss\"}");
+    return new MarginsException(
+        nonFiniteMessage(step, lastGood, engineCheck, config.train().learningRate(), run.name()));
+  }
+
+  /**
+   * What a NaN stop tells the user: which checkpoint is kept, and whether the engine's self-check passed (so the
+   * training diverged: change the settings) or not (an engine problem: change the path).
+   */
+  static String nonFiniteMessage(int step, Path lastGood, SelfCheck.Result check, double lr, String runName) {
     String kept = lastGood == null ? "No checkpoint had been written yet."
         : "The last good checkpoint is kept: " + lastGood + ".";
-    String resume = "'margins train --resume " + run.name() + "'";
-    if (!engineCheck.trusted()) {
-      return new MarginsException("training stopped at step " + step + ": the loss became NaN or infinite. "
-          + kept + " This is an engine problem, not your settings: " + engineCheck.detail() + ". Unset "
-          + ConvPath.ENV + " so that Margins uses the correct path, then " + resume + ".");
+    String resume = "'margins train --resume " + runName + "'";
+    String head = "training stopped at step " + step + ": the loss became NaN or infinite. " + kept;
+    if (!check.trusted()) {
+      return head + " This is an engine problem, not your settings: the engine's self-check failed ("
+          + check.detail() + "). Unset " + ConvPath.ENV + " so that Margins uses the correct path, then "
+          + resume + ".";
     }
-    return new MarginsException("training stopped at step " + step + ": the loss became NaN or infinite. "
-        + kept + " The engine's self-check passed on this CPU (" + engineCheck.detail() + "), so training"
-        + " diverged: try a lower --lr (now " + config.train().learningRate() + ") or a tighter --grad-clip,"
-        + " then " + resume + ". If it happens again at any setting, run 'margins doctor' and try "
-        + ConvPath.ENV + "=aten to rule the engine out.");
+    return head + " The engine's self-check passed on this CPU (" + check.detail() + "), so training diverged:"
+        + " try a lower --lr (now " + lr + ") or a tighter --grad-clip, then " + resume + ". If it happens"
+        + " again at any setting, run 'margins doctor' and try " + ConvPath.ENV + "=aten to rule the engine out.";
   }
 
   private static String brief(String hash) {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import margins.Json;
 import margins.MarginsException;
+import margins.engine.ConvPath;
+import margins.engine.SelfCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +94,7 @@ class TrainingTest {
     MarginsException e = assertThrows(MarginsException.class, () -> train(tmp, set, wild));
     assertTrue(e.getMessage().contains("NaN or infinite"), e.getMessage());
     assertTrue(e.getMessage().contains("--lr"), e.getMessage());
+    assertTrue(e.getMessage().contains("self-check passed"), "a divergence, said as such: " + e.getMessage());
     RunDir run = RunDir.list(tmp).get(0);
     List<Path> kept = run.checkpointFiles();
     assertFalse(kept.isEmpty(), "at least the first step's checkpoint is kept");
@@ -102,6 +105,30 @@ class TrainingTest {
       }
     }
     assertTrue(Files.readString(run.metrics()).contains("non-finite-loss"));
+  }
+
+  @Test
+  void aNanOnAnEngineThatFailedItsSelfCheckIsCalledAnEngineProblem() {
+    SelfCheck.Result forced = new SelfCheck.Result(ConvPath.ONEDNN, SelfCheck.Verdict.FORCED_UNCHECKED, 0.3, 5,
+        "MARGINS_CONV=onednn, although oneDNN differs from the reference by 3.0e-01 on this CPU");
+    String m = Training.nonFiniteMessage(40, tmp.resolve("step-000030.ckpt"), forced, 1e-3, "00002-vae32");
+    assertTrue(m.startsWith("training stopped at step 40: the loss became NaN or infinite."), m);
+    assertTrue(m.contains("The last good checkpoint is kept: " + tmp.resolve("step-000030.ckpt")), m);
+    assertTrue(m.contains("engine problem, not your settings"), m);
+    assertTrue(m.contains("Unset MARGINS_CONV"), m);
+    assertTrue(m.contains("'margins train --resume 00002-vae32'"), m);
+    assertFalse(m.contains("--lr"), "no advice to change settings that are not at fault: " + m);
+  }
+
+  @Test
+  void aNanAfterAPassedSelfCheckIsCalledADivergence() {
+    SelfCheck.Result passed = new SelfCheck.Result(ConvPath.ONEDNN, SelfCheck.Verdict.PASSED, 1e-6, 5,
+        "oneDNN matches the reference (relative error 1.0e-06)");
+    String m = Training.nonFiniteMessage(3, null, passed, 0.01, "00000-vae16");
+    assertTrue(m.contains("No checkpoint had been written yet."), m);
+    assertTrue(m.contains("training diverged"), m);
+    assertTrue(m.contains("lower --lr (now 0.01)"), m);
+    assertTrue(m.contains("margins doctor"), m);
   }
 
   @Test
