@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import margins.Files2;
+import margins.Hashes;
 import margins.Json;
 
 /**
@@ -30,7 +31,7 @@ final class ArchiveWriter implements AutoCloseable {
 
   private final Path studio;
   private final Path building;
-  private final MessageDigest digest = Sha256.digest();
+  private final MessageDigest digest = Hashes.digest();
   private final OutputStream pixels;
   private final StringBuilder manifest = new StringBuilder();
   private int count;
@@ -69,7 +70,7 @@ final class ArchiveWriter implements AutoCloseable {
   ArchiveInfo commit(IngestOptions options, String source, List<Skip> skipped) throws IOException {
     pixels.close();
     ArchiveInfo info = new ArchiveInfo(options.size(), options.frame(), options.backgroundHex(),
-        count, Sha256.hex(digest), source, skipped.size());
+        count, Hashes.hex(digest), source, skipped.size());
     Files.writeString(building.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
     Files.writeString(building.resolve(SKIPPED), skipLines(skipped), StandardCharsets.UTF_8);
     // archive.json last: a folder without it is never mistaken for an archive.

@@ -46,7 +46,7 @@ final class Framer {
       for (int i = 0; i < plane.length; i++) {
         plane[i] = (argb[i] >> shift) & 0xff;
       }
-      float[] resized = Resampler.resize(plane, sw, sh, dw, dh);
+      float[] resized = ImageResampler.resize(plane, sw, sh, dw, dh);
       for (int y = 0; y < dh; y++) {
         for (int x = 0; x < dw; x++) {
           int v = Math.round(resized[y * dw + x]);

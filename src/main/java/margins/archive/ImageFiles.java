@@ -1,8 +1,9 @@
 package margins.archive;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import margins.Hashes;
 import margins.MarginsException;
 
 /** One image file read as ingest reads archive images (alpha flattened on white, padded square, area-resized). */
@@ -26,12 +27,12 @@ public final class ImageFiles {
     }
     IngestOptions options = new IngestOptions(size, Frame.PAD, IngestOptions.WHITE);
     try {
-      Decoder.Decoded d = new Decoder(options.background()).decode(file);
-      return new Square(new Framer(options).frame(d.image()), size, Sha256.ofFile(file));
-    } catch (Decoder.Unusable e) {
+      ImageDecoder.Decoded d = new ImageDecoder(options.background()).decode(file);
+      return new Square(new Framer(options).frame(d.image()), size, Hashes.sha256(file));
+    } catch (ImageDecoder.Unusable e) {
       throw new MarginsException("cannot read " + file + " as an image: " + e.getMessage());
-    } catch (IOException e) {
-      throw new MarginsException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new MarginsException("cannot read " + file + ": " + e.getCause().getMessage(), e);
     }
   }
 }

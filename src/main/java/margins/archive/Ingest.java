@@ -2,6 +2,7 @@ package margins.archive;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import margins.Hashes;
 import margins.MarginsException;
 
 /** Prepares a folder of images as the studio's archive, skipping with a reason whatever cannot be used. */
@@ -21,7 +23,7 @@ public final class Ingest {
   public static final String FAILED_SKIP_REPORT = "ingest-skipped.jsonl";
 
   private final IngestOptions options;
-  private final Decoder decoder;
+  private final ImageDecoder decoder;
   private final Framer framer;
   private final List<Skip> skipped = new ArrayList<>();
   private final Map<String, String> byFileHash = new HashMap<>();
@@ -29,7 +31,7 @@ public final class Ingest {
 
   private Ingest(IngestOptions options) {
     this.options = options;
-    this.decoder = new Decoder(options.background());
+    this.decoder = new ImageDecoder(options.background());
     this.framer = new Framer(options);
   }
 
@@ -96,8 +98,11 @@ public final class Ingest {
   private void take(SourceWalker.Found f, ArchiveWriter out) throws IOException {
     String fileHash;
     try {
-      fileHash = Sha256.ofFile(f.file());
-    } catch (IOException | RuntimeException e) {
+      fileHash = Hashes.sha256(f.file());
+    } catch (UncheckedIOException e) {
+      skipped.add(new Skip(f.relative(), "unreadable: " + e.getCause().getMessage()));
+      return;
+    } catch (RuntimeException e) {
       skipped.add(new Skip(f.relative(), "unreadable: " + e.getMessage()));
       return;
     }
@@ -106,12 +111,12 @@ public final class Ingest {
       skipped.add(new Skip(f.relative(), "duplicate of " + first));
       return;
     }
-    Decoder.Decoded d;
+    ImageDecoder.Decoded d;
     byte[] pixels;
     try {
       d = decoder.decode(f.file());
       pixels = framer.frame(d.image());
-    } catch (Decoder.Unusable e) {
+    } catch (ImageDecoder.Unusable e) {
       skipped.add(new Skip(f.relative(), e.getMessage()));
       return;
     } catch (RuntimeException e) {
@@ -122,7 +127,7 @@ public final class Ingest {
       skipped.add(new Skip(f.relative(), "too large: ran out of memory while decoding"));
       return;
     }
-    first = byPixelHash.putIfAbsent(Sha256.hex(pixels), f.relative());
+    first = byPixelHash.putIfAbsent(Hashes.sha256(pixels), f.relative());
     if (first != null) {
       skipped.add(new Skip(f.relative(), "duplicate of " + first + " (identical prepared pixels)"));
       return;

@@ -18,9 +18,9 @@ public final class OutsideImage {
       throw new MarginsException("no image file " + file);
     }
     try {
-      Decoder.Decoded d = new Decoder(IngestOptions.WHITE).decode(file);
+      ImageDecoder.Decoded d = new ImageDecoder(IngestOptions.WHITE).decode(file);
       return new Framer(new IngestOptions(size, Frame.PAD, IngestOptions.WHITE)).frame(d.image());
-    } catch (Decoder.Unusable e) {
+    } catch (ImageDecoder.Unusable e) {
       throw new MarginsException("cannot use " + file + " as an image: " + e.getMessage());
     }
   }

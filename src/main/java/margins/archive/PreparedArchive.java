@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import margins.Hashes;
 import margins.Json;
 import margins.MarginsException;
 
@@ -35,7 +36,7 @@ public final class PreparedArchive {
         throw missing(studio, "pixels.u8 has " + Files.size(pixelFile) + " bytes, expected " + expected);
       }
       byte[] pixels = Files.readAllBytes(pixelFile);
-      if (!Sha256.hex(pixels).equals(info.hash())) {
+      if (!Hashes.sha256(pixels).equals(info.hash())) {
         throw missing(studio, "pixels.u8 does not match its hash");
       }
       List<ManifestEntry> manifest = new ArrayList<>();

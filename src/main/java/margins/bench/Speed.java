@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.Engines;
 import margins.engine.Libtorch;
@@ -19,7 +20,6 @@ import margins.network.VaeConfig;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
-import margins.train.TrainingSet;
 
 /** Measures training and decoding speed and peak memory of the default VAE at one resolution. */
 public final class Speed {

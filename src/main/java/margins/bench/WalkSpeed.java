@@ -15,13 +15,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import margins.engine.Engines;
-import margins.explore.anim.AnimationWriters;
-import margins.explore.walk.NoiseLoop;
-import margins.explore.walking.FrameRenderer;
 import margins.image.Images;
 import margins.network.LayerHook;
 import margins.network.Vae;
 import margins.network.VaeConfig;
+import margins.walk.AnimationWriters;
+import margins.walk.FrameRenderer;
+import margins.walk.NoiseLoop;
 
 /** Times a walk's frames on a randomly initialised default VAE: batched rendering, one frame alone, and where the time goes. */
 public final class WalkSpeed {

@@ -11,9 +11,9 @@ import margins.archive.IngestOptions;
 import margins.bench.Speed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -2,10 +2,10 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import margins.explore.Generator;
-import margins.explore.clusters.ChannelClusters;
-import margins.explore.clusters.Clustering;
-import margins.train.Model;
+import margins.bend.ChannelClusters;
+import margins.bend.Clustering;
+import margins.model.Generator;
+import margins.model.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

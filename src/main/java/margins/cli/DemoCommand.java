@@ -7,9 +7,9 @@ import margins.demo.Demo;
 import margins.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins demo`: ingest the bundled archive, train with the defaults, write a mimetic and an alien sheet. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

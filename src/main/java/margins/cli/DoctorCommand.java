@@ -12,9 +12,9 @@ import margins.network.NetworkProbe;
 import margins.network.VaeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins doctor`: what the engine found on this machine, and whether training can trust it. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,

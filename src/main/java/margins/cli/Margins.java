@@ -1,7 +1,7 @@
 package margins.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The `margins` entry point: one subcommand per task an artist does. */
 @Command(

@@ -1,11 +1,11 @@
 package margins.cli;
 
 import java.util.concurrent.Callable;
-import margins.measure.MeasureBenchmark;
+import margins.bench.MeasureBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins bench measure`: how fast outputs are measured against an archive, and in how much memory. */
 @Command(name = "measure", mixinStandardHelpOptions = true,

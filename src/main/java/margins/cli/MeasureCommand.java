@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import margins.survey.MeasureImages;
+import margins.report.MeasureImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins measure <folder|run>`: where images fall between copy and alien, per image and per batch. */
 @Command(name = "measure", mixinStandardHelpOptions = true,

@@ -1,9 +1,9 @@
 package margins.cli;
 
 import java.nio.file.Path;
-import margins.explore.Measurer;
-import margins.survey.ArchiveMeasurer;
-import margins.train.Model;
+import margins.model.Model;
+import margins.recipe.Measurer;
+import margins.report.ArchiveMeasurer;
 import picocli.CommandLine.Option;
 
 /** `--no-measure`: every output is measured against the archive unless the user says otherwise. */

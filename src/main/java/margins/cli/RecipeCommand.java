@@ -3,11 +3,11 @@ package margins.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margins.Json;
-import margins.explore.Redo;
+import margins.redo.Redo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins recipe <png>`: prints the recipe an output image carries. */
 @Command(name = "recipe", mixinStandardHelpOptions = true, description = "Print the recipe inside an output PNG.")

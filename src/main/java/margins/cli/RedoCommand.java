@@ -4,17 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margins.MarginsException;
-import margins.explore.Generator;
-import margins.explore.Redo;
-import margins.explore.walking.Walking;
+import margins.model.Generator;
+import margins.model.Model;
 import margins.recipe.Recipe;
-import margins.train.Model;
+import margins.redo.Redo;
+import margins.redo.WalkRedo;
+import margins.walk.Walking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins redo <png> --out FILE` (or `walk.json --out DIR`): makes an output again from its recipe, byte for byte. */
 @Command(name = "redo", mixinStandardHelpOptions = true,

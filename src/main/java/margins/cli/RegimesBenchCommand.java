@@ -3,14 +3,14 @@ package margins.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import margins.explore.regime.Params;
-import margins.survey.RegimeFigures;
-import margins.survey.RegimesBenchmark;
+import margins.bench.RegimesBenchmark;
+import margins.report.RegimeFigures;
+import margins.sample.SamplerParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins bench regimes`: do the two regimes do what they claim? Each target printed as met or not met. */
 @Command(name = "regimes", mixinStandardHelpOptions = true,
@@ -45,8 +45,8 @@ public final class RegimesBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegimesBenchmark.Result r = RegimesBenchmark.run(studio.dir(), run, n, mimetic, new Params(mimeticParams), alien,
-        new Params(alienParams), device.resolve());
+    RegimesBenchmark.Result r = RegimesBenchmark.run(studio.dir(), run, n, mimetic, new SamplerParams(mimeticParams), alien,
+        new SamplerParams(alienParams), device.resolve());
     PrintWriter o = spec.commandLine().getOut();
     o.println("regimes of " + r.model() + ", " + n + " images per batch, against the training split (k = 3):");
     o.println();

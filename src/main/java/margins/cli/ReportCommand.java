@@ -3,14 +3,14 @@ package margins.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import margins.survey.MeasureImages;
-import margins.survey.RegimeFigures;
-import margins.survey.Report;
+import margins.report.MeasureImages;
+import margins.report.RegimeFigures;
+import margins.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins report`: an HTML page showing the two regimes side by side against the archive and noise. */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -4,18 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import margins.explore.Generator;
-import margins.explore.Outputs;
-import margins.explore.Sampling;
-import margins.explore.Seeds;
-import margins.explore.regime.Sampler;
-import margins.explore.regime.Samplers;
-import margins.train.Model;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.network.Seeds;
+import margins.recipe.Outputs;
+import margins.sample.Sampler;
+import margins.sample.Samplers;
+import margins.sample.Sampling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins sample`: images named by their seeds, each with its recipe inside, and a contact sheet. */
 @Command(name = "sample", mixinStandardHelpOptions = true,

@@ -4,15 +4,15 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import margins.Json;
 import margins.archive.PreparedArchive;
+import margins.archive.TrainingSet;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
-import margins.train.TrainingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins train`: trains a VAE on the studio's archive in a new numbered run, or resumes one. */
 @Command(name = "train", mixinStandardHelpOptions = true,

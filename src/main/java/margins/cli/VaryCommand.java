@@ -4,16 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import margins.explore.Generator;
-import margins.explore.Outputs;
-import margins.explore.Vary;
-import margins.train.Model;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.recipe.Outputs;
+import margins.sample.Vary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `margins vary <image>`: k variations of any image, in the mimetic or the alien regime. */
 @Command(name = "vary", mixinStandardHelpOptions = true,

@@ -7,17 +7,17 @@ import margins.archive.Ingest;
 import margins.archive.IngestOptions;
 import margins.archive.IngestReport;
 import margins.archive.PreparedArchive;
-import margins.explore.Generator;
-import margins.explore.Measurer;
-import margins.explore.Outputs;
-import margins.survey.ArchiveMeasurer;
-import margins.explore.Sampling;
-import margins.explore.Seeds;
-import margins.train.Model;
+import margins.archive.TrainingSet;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.network.Seeds;
+import margins.recipe.Measurer;
+import margins.recipe.Outputs;
+import margins.report.ArchiveMeasurer;
+import margins.sample.Sampling;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
-import margins.train.TrainingSet;
 
 /** The main job on the bundled archive: ingest, train with the defaults, and one sheet from each regime. */
 public final class Demo {

@@ -1,2 +1,5 @@
-/** The demo: the whole path from the bundled archive to two sheets, one per regime. */
+/**
+ * The main job on the bundled archive: ingest, train with the defaults, a sheet from each regime. May import
+ * anything but cli and bench.
+ */
 package margins.demo;

@@ -1,2 +1,5 @@
-/** Image plumbing shared by training and exploration: tensors to pixels, contact sheets, PNGs with text. */
+/**
+ * Images as files and grids: PNGs with a text chunk (where recipes live), contact sheets, tensor and RGB
+ * conversions. May import only the base package.
+ */
 package margins.image;

@@ -39,7 +39,7 @@ public final class ArchiveManifold {
    * is kept by reference, not copied: do not change it afterwards.
    */
   public static ArchiveManifold fit(float[][] archive, int k) {
-    Vectors.requireSet(archive, "archive");
+    VectorSets.requireSet(archive, "archive");
     if (archive.length < 2) {
       throw new IllegalArgumentException("archive must hold at least 2 vectors to have neighbours, got 1");
     }

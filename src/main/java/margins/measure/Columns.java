@@ -6,7 +6,7 @@ package margins.measure;
  */
 final class Columns {
 
-  /** Vectors per block: at 320 dimensions a block is 320 x 512 floats = 640 KB, about one L2 cache. */
+  /** VectorSets per block: at 320 dimensions a block is 320 x 512 floats = 640 KB, about one L2 cache. */
   static final int BLOCK = 512;
 
   final int size;

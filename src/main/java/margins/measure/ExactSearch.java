@@ -27,13 +27,13 @@ final class ExactSearch {
   private final double slackFactor;
 
   ExactSearch(float[][] refs) {
-    Vectors.requireSet(refs, "reference vectors");
+    VectorSets.requireSet(refs, "reference vectors");
     this.refs = refs;
     this.columns = new Columns(refs);
     this.norms = new double[refs.length];
     double max = 0;
     for (int j = 0; j < refs.length; j++) {
-      norms[j] = Vectors.squaredNorm(refs[j]);
+      norms[j] = VectorSets.squaredNorm(refs[j]);
       max = Math.max(max, norms[j]);
     }
     this.maxNorm = max;
@@ -88,12 +88,12 @@ final class ExactSearch {
     private Row(int index, float[] vector) {
       this.index = index;
       this.vector = vector;
-      this.norm = Vectors.squaredNorm(vector);
+      this.norm = VectorSets.squaredNorm(vector);
       this.approx = new double[refs.length];
     }
 
     double exact(int j) {
-      return Vectors.squared(vector, refs[j]);
+      return VectorSets.squared(vector, refs[j]);
     }
 
     /** Upper bound on |approx[j] - exact(j)|. */

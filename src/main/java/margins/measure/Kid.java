@@ -27,7 +27,7 @@ public final class Kid {
    * count. Subsets in 1..100000, subsetSize >= 2, and both sets need at least 2 vectors.
    */
   public static Estimate estimate(float[][] outputs, float[][] archive, int subsets, int subsetSize, long seed) {
-    Vectors.requireSameDimension(outputs, "outputs", archive, "archive vectors");
+    VectorSets.requireSameDimension(outputs, "outputs", archive, "archive vectors");
     if (subsets < 1 || subsets > 100_000) {
       throw new IllegalArgumentException("KID subsets must be in 1..100000, got " + subsets);
     }

@@ -41,7 +41,7 @@ public final class KidBlocks {
 
   /** Blocks of the archive: S = min(blocks, n / 2) blocks of min(maxBlock, n / S) items, shuffled with the seed. */
   public static Reference reference(float[][] archive, int blocks, int maxBlock, long seed) {
-    Vectors.requireSet(archive, "archive vectors");
+    VectorSets.requireSet(archive, "archive vectors");
     check(blocks, maxBlock);
     if (archive.length < 2) {
       throw new IllegalArgumentException("KID needs at least 2 archive vectors, got " + archive.length);
@@ -59,7 +59,7 @@ public final class KidBlocks {
    * the output block size. The answer does not depend on the thread count (per-row sums, added in order).
    */
   public static Kid.Estimate estimate(float[][] outputs, Reference ref, int maxBlock, long seed) {
-    Vectors.requireSameDimension(outputs, "outputs", ref.vectors(), "archive vectors");
+    VectorSets.requireSameDimension(outputs, "outputs", ref.vectors(), "archive vectors");
     check(ref.blocks(), maxBlock);
     if (outputs.length < 2) {
       throw new IllegalArgumentException("KID needs at least 2 outputs, got " + outputs.length);

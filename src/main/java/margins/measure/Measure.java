@@ -42,7 +42,7 @@ public final class Measure {
 
   private static BatchMeasures batch(
       ArchiveManifold manifold, float[][] outputs, java.util.function.Function<float[][], Kid.Estimate> kidOf) {
-    Vectors.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
+    VectorSets.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
     int k = manifold.k();
     if (outputs.length < k + 1) {
       throw new IllegalArgumentException(

@@ -13,7 +13,7 @@ final class Placer {
 
   /** Places {@code outputs}; sets covered[i] when some output lies in archive ball i (null to skip). */
   static List<Visit> visit(ArchiveManifold manifold, float[][] outputs, boolean[] covered) {
-    Vectors.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
+    VectorSets.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
     Visit[] visits = new Visit[outputs.length];
     manifold.search().scan(outputs, row -> visits[row.index] = visitRow(manifold, row, covered));
     return Arrays.asList(visits);

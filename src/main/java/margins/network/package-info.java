@@ -1,5 +1,5 @@
 /**
- * The generative networks as DJL blocks. The VAE's decoder exposes its stages by name ("fc", "up1" .. "upN")
- * so that bending, activation noise and layer clustering can hook any of them from outside.
+ * The generative networks as DJL blocks, their stages named ("fc", "up1" .. "upN") so that bends, noise and
+ * clustering can hook any of them; seeds that name latents. May import the base and engine.
  */
 package margins.network;

@@ -1,2 +1,6 @@
-/** Recipes: what made an output image, carried inside the image itself so that it can be made again. */
+/**
+ * What makes an output again: the recipe inside every PNG, the regimes, and the writer that decodes draws, measures
+ * them and writes PNGs with their recipes, a contact sheet and an index. May import the layers below: base, math,
+ * image, engine, archive, measure, network, train and model.
+ */
 package margins.recipe;

@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import margins.Files2;
+import margins.Hashes;
 import margins.Json;
 import margins.MarginsException;
 import margins.network.Vae;
@@ -57,7 +55,7 @@ public final class Checkpoint {
       out.flush();
       byte[] data = bytes.toByteArray();
       Files2.writeAtomic(file, data);
-      return sha256(data);
+      return Hashes.sha256(data);
     } catch (IOException e) {
       throw new MarginsException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
     }
@@ -94,7 +92,7 @@ public final class Checkpoint {
           }
           moments.add(f);
         }
-        return new Loaded(h, vae, moments, sha256(data));
+        return new Loaded(h, vae, moments, Hashes.sha256(data));
       } catch (IOException | MalformedModelException | RuntimeException e) {
         vae.close();
         throw e;
@@ -113,19 +111,11 @@ public final class Checkpoint {
     return Json.parse(in.readUTF(), Header.class);
   }
 
-  public static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
+  /** The checkpoint's SHA-256: what recipes name it by. */
   public static String sha256(Path file) {
-    try {
-      return sha256(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new MarginsException("cannot read " + file + ": " + e.getMessage(), e);
+    if (!Files.isRegularFile(file)) {
+      throw new MarginsException("cannot read " + file + ": no such file");
     }
+    return Hashes.sha256(file);
   }
 }

@@ -7,11 +7,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import margins.archive.TrainingSet;
 import margins.image.ContactSheet;
 import margins.image.Images;
 import margins.image.Png;
-import margins.network.LayerHook;
 import margins.network.Latents;
+import margins.network.LayerHook;
 import margins.network.Vae;
 
 /** The sheets a run writes as it trains: samples from fixed seeds, and archive images beside their reconstructions. */

@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import margins.Files2;
 import margins.Json;
 import margins.MarginsException;
+import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.Engines;
 import margins.engine.SelfCheck;

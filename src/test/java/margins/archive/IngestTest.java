@@ -1,6 +1,5 @@
 package margins.archive;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import margins.Hashes;
 import margins.Json;
 import margins.MarginsException;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class IngestTest {
       Map<String, String> entries = new TreeMap<>();
       for (Path p : all.toList()) {
         String what = Files.isSymbolicLink(p) ? "link to " + Files.readSymbolicLink(p)
-            : Files.isDirectory(p) ? "folder" : Sha256.ofFile(p);
+            : Files.isDirectory(p) ? "folder" : Hashes.sha256(p);
         entries.put(root.relativize(p).toString(), what);
       }
       return entries;
@@ -101,14 +101,14 @@ class IngestTest {
     assertEquals("pad", info.get("frame").asText());
     assertEquals("#ffffff", info.get("background").asText());
     assertEquals(16, info.get("count").asInt());
-    assertEquals(Sha256.hex(pixels), info.get("hash").asText());
+    assertEquals(Hashes.sha256(pixels), info.get("hash").asText());
     assertEquals(src.toAbsolutePath().toString(), info.get("source").asText());
     assertEquals(6, info.get("skipped").asInt());
     List<String> manifest = Files.readAllLines(archive.resolve("manifest.jsonl"));
     JsonNode first = Json.MAPPER.readTree(manifest.get(0));
     assertEquals(0, first.get("index").asInt());
     assertEquals("copy-of-03.png", first.get("source").asText());
-    assertEquals(Sha256.ofFile(src.resolve("copy-of-03.png")), first.get("sha256").asText());
+    assertEquals(Hashes.sha256(src.resolve("copy-of-03.png")), first.get("sha256").asText());
     assertEquals(16, first.get("width").asInt());
     assertEquals("png", first.get("format").asText());
     assertEquals("good/00.png", Json.MAPPER.readTree(manifest.get(1)).get("source").asText());

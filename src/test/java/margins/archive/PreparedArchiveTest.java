@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import margins.Hashes;
 import margins.MarginsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class PreparedArchiveTest {
     assertEquals(16, a.count());
     assertEquals(32, a.size());
     assertEquals(16 * 32 * 32 * 3, a.pixels().length);
-    assertEquals(Sha256.hex(a.pixels()), a.hash());
+    assertEquals(Hashes.sha256(a.pixels()), a.hash());
     assertEquals(Frame.CROP, a.info().frame());
     assertEquals("00.png", a.manifest().get(0).source());
     assertEquals(15, a.manifest().get(15).index());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import margins.Json;
-import margins.explore.clusters.ChannelClusters;
+import margins.bend.ChannelClusters;
 import margins.recipe.Recipe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

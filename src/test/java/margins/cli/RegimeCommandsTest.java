@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import margins.archive.TestImages;
-import margins.explore.regime.Samplers;
 import margins.recipe.Recipe;
+import margins.sample.Samplers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +53,7 @@ class RegimeCommandsTest {
     Path out = tmp.resolve("mimetic");
     assertEquals(0, run("sample", "--regime", "mimetic", "--seeds", "3", "--out", out.toString()).code);
     Recipe r = Recipe.of(out.resolve("seed0003.png")).orElseThrow();
-    assertEquals(Samplers.defaultFor(margins.explore.regime.Regime.MIMETIC).id(), r.sampler());
+    assertEquals(Samplers.defaultFor(margins.recipe.Regime.MIMETIC).id(), r.sampler());
     assertTrue(r.parents().get(0).startsWith("archive:"), r.parents().toString());
   }
 

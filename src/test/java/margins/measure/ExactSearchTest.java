@@ -23,7 +23,7 @@ class ExactSearchTest {
     int c = 0;
     for (int j = 0; j < refs.length; j++) {
       if (j != exclude) {
-        d[c++] = Math.sqrt(Vectors.squared(q, refs[j]));
+        d[c++] = Math.sqrt(VectorSets.squared(q, refs[j]));
       }
     }
     Arrays.sort(d);
@@ -52,7 +52,7 @@ class ExactSearchTest {
       double rarity = Double.NaN;
       double realism = 0;
       for (int i = 0; i < ARCHIVE.length; i++) {
-        double d = Math.sqrt(Vectors.squared(OUTPUTS[g], ARCHIVE[i]));
+        double d = Math.sqrt(VectorSets.squared(OUTPUTS[g], ARCHIVE[i]));
         if (d < best) {
           best = d;
           nearest = i;

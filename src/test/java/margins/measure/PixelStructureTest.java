@@ -65,7 +65,7 @@ class PixelStructureTest {
   }
 
   static double distance(float[] a, float[] b) {
-    return Math.sqrt(Vectors.squared(a, b));
+    return Math.sqrt(VectorSets.squared(a, b));
   }
 
   @Test

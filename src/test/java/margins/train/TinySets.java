@@ -1,6 +1,7 @@
 package margins.train;
 
 import java.util.SplittableRandom;
+import margins.archive.TrainingSet;
 
 /** Tiny synthetic training sets: coloured squares on white, a few pixels wide. */
 public final class TinySets {

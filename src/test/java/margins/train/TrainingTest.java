@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import margins.Json;
 import margins.MarginsException;
+import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.SelfCheck;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,56 @@
+package margins.bench;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.List;
+import margins.model.Model;
+import margins.recipe.Regime;
+import margins.report.ArchiveMeasurer;
+import margins.report.BatchTable;
+import margins.report.MeasureImages;
+import margins.report.RegimeFigures;
+import margins.report.Survey;
+import margins.sample.Sampler;
+import margins.sample.SamplerParams;
+
+/** The regime figures for a studio's model, from batches decoded in memory (nothing is written). */
+public final class RegimesBenchmark {
+
+  /**
+   * The figures and the table they come from.
+   *
+   * @param model the model's id
+   * @param lines the figures with their targets
+   * @param table the batch table (both spaces, held-out row, baselines)
+   * @param caution a warning when the judging space cannot tell noise from this archive, or ""
+   * @param seconds wall time from loading the model to the last measure
+   */
+  public record Result(String model, List<RegimeFigures.Line> lines, String table, String caution, double seconds) {}
+
+  private RegimesBenchmark() {}
+
+  public static Result run(Path studio, String run, int n, String mimetic, String alien, Device device) {
+    return run(studio, run, n, mimetic, SamplerParams.none(), alien, SamplerParams.none(), device);
+  }
+
+  /** As above, with each sampler's parameters. */
+  public static Result run(Path studio, String run, int n, String mimetic, SamplerParams mimeticParams, String alien,
+      SamplerParams alienParams, Device device) {
+    MeasureImages.checkCount(n);
+    Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic);
+    Sampler as = Survey.sampler(Regime.ALIEN, alien);
+    long t0 = System.nanoTime();
+    try (Model model = Model.load(studio, run, null, device)) {
+      ArchiveMeasurer m = ArchiveMeasurer.forStudio(studio, model);
+      Survey.Measured held = Survey.heldOut(m);
+      Survey.Measured mim = Survey.sample(m, ms, mimeticParams, n, null, null);
+      Survey.Measured ali = Survey.sample(m, as, alienParams, n, null, null);
+      List<Survey.Measured> base = Survey.baselines(m, n);
+      List<Survey.Measured> all = List.of(held, mim, ali, base.get(0), base.get(1));
+      String table = BatchTable.text(m.spaceIds(), all.stream().map(Survey.Measured::row).toList());
+      List<RegimeFigures.Line> lines = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
+      String caution = RegimeFigures.caution(held, ali, base.get(0), base.get(1)).orElse("");
+      return new Result(model.id(), lines, table, caution, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package margins.model;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import margins.MarginsException;
+import margins.network.Vae;
+import margins.train.Checkpoint;
+import margins.train.RunDir;
+
+/** A trained model ready to generate: the network and where it comes from (run, checkpoint file, hash). */
+public record Model(Vae vae, String run, Path checkpoint, String relativePath, String sha256, int step)
+    implements AutoCloseable {
+
+  /** The last checkpoint of a run (the newest run with one when run is null), or a given checkpoint file. */
+  public static Model load(Path studio, String run, Path checkpoint, Device device) {
+    Path file;
+    if (checkpoint != null) {
+      if (!Files.isRegularFile(checkpoint)) {
+        throw new MarginsException("no checkpoint file " + checkpoint);
+      }
+      file = checkpoint;
+    } else {
+      RunDir r = RunDir.find(studio, run);
+      file = r.latestCheckpoint().orElseThrow(() -> new MarginsException("run " + r.name() + " has no checkpoint yet"));
+    }
+    return of(studio, file, device);
+  }
+
+  /** The checkpoint with this hash: first where the recipe says it is, then anywhere in the studio's runs. */
+  public static Model byHash(Path studio, String relativePath, String sha256, Device device) {
+    Path expected = relativePath == null ? null : studio.resolve(relativePath).normalize();
+    if (expected != null && Files.isRegularFile(expected) && Checkpoint.sha256(expected).equals(sha256)) {
+      return of(studio, expected, device);
+    }
+    for (RunDir r : RunDir.list(studio)) {
+      for (Path f : r.checkpointFiles()) {
+        if (Checkpoint.sha256(f).equals(sha256)) {
+          return of(studio, f, device);
+        }
+      }
+    }
+    throw new MarginsException("the checkpoint that made this image (" + relativePath + ", sha256 "
+        + sha256.substring(0, 12) + "…) is not in " + studio
+        + ": it was pruned by a later checkpoint, or the image comes from another studio (use --studio)");
+  }
+
+  private static Model of(Path studio, Path file, Device device) {
+    Checkpoint.Loaded l = Checkpoint.read(file, device);
+    Path abs = file.toAbsolutePath().normalize();
+    Path s = studio.toAbsolutePath().normalize();
+    String rel = abs.startsWith(s) ? s.relativize(abs).toString() : abs.toString();
+    Path runDir = abs.getParent() == null ? null : abs.getParent().getParent();
+    String run = runDir == null ? "" : runDir.getFileName().toString();
+    return new Model(l.vae().forGeneration(), run, abs, rel, l.sha256(), l.header().step());
+  }
+
+  /** A short id for file names and recipes: the run and the step. */
+  public String id() {
+    return run + "@" + step;
+  }
+
+  @Override
+  public void close() {
+    vae.close();
+  }
+}

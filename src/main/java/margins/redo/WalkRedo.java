@@ -1,0 +1,21 @@
+package margins.redo;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.walk.WalkRecipe;
+import margins.walk.Walking;
+
+/** Makes a walk again from its walk.json, with the checkpoint it names (found by hash). */
+public final class WalkRedo {
+
+  private WalkRedo() {}
+
+  public static Walking.Written run(Path studio, Device device, Path walkJson, Path out) {
+    WalkRecipe r = WalkRecipe.read(walkJson);
+    try (Model model = Model.byHash(studio, r.checkpoint(), r.checkpointSha256(), device)) {
+      return Walking.write(new Generator(model), r, out);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package margins.report;
+
+import java.util.List;
+import java.util.Locale;
+import margins.measure.BatchMeasures;
+import margins.measure.PixelStructure;
+import margins.model.EncoderSpace;
+
+/** Batch rows as a text table per space (for the terminal) or as HTML (for the report). */
+public final class BatchTable {
+
+  private static final String[] HEAD = {"batch", "n", "precision", "pruned", "recall", "density", "coverage",
+      "KID x1e3 (std)", "copy rate", "copy/mimetic/marginal/alien"};
+
+  private BatchTable() {}
+
+  /** One line saying what a space is, for table captions. */
+  public static String caption(String space) {
+    return switch (space) {
+      case PixelStructure.ID -> "pixel-structure space (network-independent colour layout and strokes; kinds come from here)";
+      case EncoderSpace.ID -> "encoder space (this model's posterior means: how the network itself sees them)";
+      default -> space + " space";
+    };
+  }
+
+  /** A text table per space, each with a caption line. */
+  public static String text(List<String> spaces, List<BatchRow> rows) {
+    int nameWidth = Math.max(28, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+    StringBuilder sb = new StringBuilder();
+    for (String space : spaces) {
+      sb.append(caption(space)).append('\n');
+      sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5s %9s %7s %7s %8s %9s %16s %9s  %s%n",
+          (Object[]) HEAD));
+      for (BatchRow r : rows) {
+        BatchMeasures b = r.in(space);
+        if (b == null) {
+          sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d  %s%n", r.name(), r.n(), r.note()));
+          continue;
+        }
+        String[] c = cells(b);
+        sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d %9s %7s %7s %8s %9s %16s %9s  %s%n",
+            r.name(), b.n(), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** An HTML table per space, each with a caption; text is escaped. */
+  public static String html(List<String> spaces, List<BatchRow> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (String space : spaces) {
+      sb.append("<table><caption>").append(escape(caption(space))).append("</caption>\n<tr>");
+      for (String h : HEAD) {
+        sb.append("<th>").append(escape(h)).append("</th>");
+      }
+      sb.append("</tr>\n");
+      for (BatchRow r : rows) {
+        BatchMeasures b = r.in(space);
+        sb.append("<tr><td>").append(escape(r.name())).append("</td><td>").append(b == null ? r.n() : b.n()).append("</td>");
+        if (b == null) {
+          sb.append("<td colspan=\"8\" class=\"note\">").append(escape(r.note())).append("</td>");
+        } else {
+          for (String c : cells(b)) {
+            sb.append("<td>").append(escape(c)).append("</td>");
+          }
+        }
+        sb.append("</tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    return sb.toString();
+  }
+
+  private static String[] cells(BatchMeasures b) {
+    var k = b.kinds();
+    return new String[] {f3(b.precision()), f3(b.prunedPrecision()), f3(b.recall()), f3(b.density()),
+        f3(b.coverage()), String.format(Locale.ROOT, "%.2f (%.2f)", b.kid() * 1e3, b.kidStd() * 1e3),
+        f3(b.copyRate()), k.get("copy") + "/" + k.get("mimetic") + "/" + k.get("marginal") + "/" + k.get("alien")};
+  }
+
+  private static String f3(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,45 @@
+package margins.sample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import margins.recipe.Regime;
+
+/** The table of samplers, keyed by id, and each regime's default sampler. */
+public final class Samplers {
+
+  private static final Map<String, Supplier<Sampler>> TABLE = new TreeMap<>(Map.ofEntries(
+      Map.entry(Truncated.ID, Truncated::new),
+      Map.entry(ArchiveNeighbours.ID, ArchiveNeighbours::new),
+      Map.entry(AggregatePosterior.ID, AggregatePosterior::new),
+      Map.entry(Posterior.ID, Posterior::new),
+      Map.entry(Tail.ID, Tail::new),
+      Map.entry(Extrapolate.ID, Extrapolate::new),
+      Map.entry(NoveltySearch.ID, NoveltySearch::new),
+      Map.entry(LowDensity.ID, LowDensity::new),
+      Map.entry(ClusterHybrid.ID, ClusterHybrid::new),
+      Map.entry(ActivationNoiseSampler.ID, ActivationNoiseSampler::new)));
+
+  private static final Map<Regime, String> DEFAULTS = Map.of(Regime.MIMETIC, ArchiveNeighbours.ID,
+      Regime.ALIEN, NoveltySearch.ID);
+
+  private Samplers() {}
+
+  public static Sampler byId(String id) {
+    Supplier<Sampler> s = TABLE.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("no sampler '" + id + "'; samplers: " + TABLE.keySet());
+    }
+    return s.get();
+  }
+
+  public static Sampler defaultFor(Regime regime) {
+    return byId(DEFAULTS.get(regime));
+  }
+
+  /** Every sampler, by id. */
+  public static List<Sampler> all() {
+    return TABLE.values().stream().map(Supplier::get).toList();
+  }
+}

@@ -1,0 +1,95 @@
+package margins.sample;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import margins.bend.Operations;
+import margins.model.Generator;
+import margins.network.Seeds;
+import margins.recipe.Measurer;
+import margins.recipe.Outputs;
+import margins.recipe.Regime;
+
+/** Sampling: a sampler chooses latents for the seeds, the outputs are decoded, measured and written. */
+public final class Sampling {
+
+  /**
+   * What `margins sample` will do, resolved from its options before any model is loaded.
+   *
+   * @param sampler the sampler
+   * @param params its parameters
+   * @param folder the default output folder's suffix after the run's id ("archive-neighbours", "psi0.7")
+   */
+  public record Plan(Sampler sampler, SamplerParams params, String folder) {}
+
+  private Sampling() {}
+
+  /** The sampler psi alone implies: below or at 1 `truncated` (mimetic), above 1 `tail` (alien). */
+  public static Sampler forPsi(double psi) {
+    if (!(psi > 0 && psi <= 10)) {
+      throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+    }
+    return Samplers.byId(psi <= 1.0 ? Truncated.ID : Tail.ID);
+  }
+
+  /**
+   * Resolves the options: a sampler by id (which must belong to the regime if one is given), else the regime's
+   * default, else the sampler psi implies (`--psi` alone works as it always has), else the mimetic default. With a
+   * sampler, psi sets its "psi" parameter and is refused by samplers without one.
+   */
+  public static Plan plan(String regime, String samplerId, Double psi, Map<String, String> params) {
+    Map<String, String> p = new TreeMap<>(params == null ? Map.of() : params);
+    Regime r = regime == null ? null : Regime.parse(regime);
+    if (samplerId == null && r == null && psi != null) {
+      Sampler s = forPsi(psi);
+      putPsi(p, s, psi);
+      return new Plan(s, new SamplerParams(p), "psi" + psi);
+    }
+    Sampler s = samplerId != null ? Samplers.byId(samplerId) : Samplers.defaultFor(r == null ? Regime.MIMETIC : r);
+    if (r != null && s.regime() != r) {
+      throw new IllegalArgumentException("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id()
+          + "; see margins sample --list");
+    }
+    if (psi != null) {
+      if (!s.parameters().contains("psi")) {
+        throw new IllegalArgumentException("--psi: sampler " + s.id() + " has no psi; it takes " + s.usage());
+      }
+      putPsi(p, s, psi);
+    }
+    return new Plan(s, new SamplerParams(p), s.id());
+  }
+
+  private static void putPsi(Map<String, String> p, Sampler s, double psi) {
+    if (p.containsKey("psi")) {
+      throw new IllegalArgumentException("give psi once: --psi or --param psi=, not both");
+    }
+    p.put("psi", Double.toString(psi));
+  }
+
+  /** Draws with the plan's sampler in the studio's context, then decodes, measures and writes into `out`. */
+  public static Outputs.Written sample(Path studio, Generator gen, Plan plan, List<Long> seeds, Path out,
+      Measurer measurer, String software) {
+    SamplerContext ctx = plan.sampler().needsArchive()
+        ? SamplerContext.of(studio, gen, plan.params())
+        : SamplerContext.withoutArchive(gen, plan.params());
+    return run(ctx, plan.sampler(), seeds, out, measurer, software);
+  }
+
+  /** Draws with the sampler, then decodes, measures and writes the outputs into `out`. */
+  public static Outputs.Written run(SamplerContext ctx, Sampler sampler, List<Long> seeds, Path out,
+      Measurer measurer, String software) {
+    Generator gen = ctx.generator();
+    return Outputs.write(gen, sampler.regime(), sampler.id(), sampler.draw(ctx, seeds),
+        ops -> Operations.hook(ops, gen.model().vae()), out, measurer, software);
+  }
+
+  /** Prior samples at psi, without the archive (what `sample --psi` does on any model). */
+  public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
+      String software) {
+    Sampler s = forPsi(psi);
+    SamplerContext ctx = SamplerContext.withoutArchive(gen, new SamplerParams(Map.of("psi", Double.toString(psi))));
+    return run(ctx, s, seeds, out, measurer, software);
+  }
+
+}

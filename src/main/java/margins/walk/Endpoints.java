@@ -1,0 +1,110 @@
+package margins.walk;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import margins.MarginsException;
+import margins.archive.OutsideImage;
+import margins.archive.PreparedArchive;
+import margins.network.Latents;
+import margins.network.Vae;
+import margins.recipe.Recipe;
+
+/**
+ * A walk's endpoints as latents. Each is written as one of: {@code 42} (a seed, scaled by psi),
+ * {@code path/to/out.png} (a PNG Margins wrote: its recipe's latent), {@code archive:N} (archive image N,
+ * encoded: the posterior mean) or {@code image:path} (any image file, prepared as ingest prepares the
+ * archive, then encoded).
+ */
+public final class Endpoints {
+
+  /**
+   * The latents and how the recipe names them.
+   *
+   * @param latents (n, latent)
+   * @param names "seed:N", "archive:N", or file paths
+   */
+  public record Resolved(float[][] latents, List<String> names) {}
+
+  private Endpoints() {}
+
+  /** Checks the forms without a model, so a typo is a usage error. */
+  public static void check(List<String> endpoints) {
+    for (String e : endpoints) {
+      if (e.startsWith("archive:") && !e.substring(8).matches("\\d+")) {
+        throw new IllegalArgumentException("endpoint '" + e + "': archive:N takes an image number, e.g. archive:12");
+      }
+      if (e.startsWith("image:") && e.length() == 6) {
+        throw new IllegalArgumentException("endpoint '" + e + "': image:PATH needs a file");
+      }
+    }
+  }
+
+  /** The latents of the endpoints, for this model. */
+  public static Resolved resolve(List<String> endpoints, Vae vae, Path studio, double psi) {
+    int l = vae.config().latent();
+    int r = vae.config().resolution();
+    float[][] out = new float[endpoints.size()][];
+    List<String> names = new ArrayList<>();
+    PreparedArchive archive = null;
+    for (int i = 0; i < endpoints.size(); i++) {
+      String e = endpoints.get(i);
+      if (e.matches("-?\\d+")) {
+        out[i] = Latents.truncated(Long.parseLong(e), l, psi);
+        names.add("seed:" + e);
+      } else if (e.startsWith("archive:")) {
+        archive = archive == null ? PreparedArchive.open(studio) : archive;
+        int n = Integer.parseInt(e.substring(8));
+        if (n >= archive.count() || archive.size() != r) {
+          throw new MarginsException("endpoint " + e + ": the archive has images 0-" + (archive.count() - 1)
+              + " of " + archive.size() + " px (the model draws " + r + " px)");
+        }
+        float[] x = new float[3 * r * r];
+        archive.copyChw(n, x, 0);
+        out[i] = encode(vae, x);
+        names.add(e);
+      } else if (e.startsWith("image:")) {
+        Path file = Path.of(e.substring(6));
+        out[i] = encode(vae, chw(OutsideImage.prepare(file, r), r));
+        names.add(file.toString());
+      } else {
+        Path file = Path.of(e);
+        if (!Files.isRegularFile(file)) {
+          throw new MarginsException("endpoint '" + e + "' is not a seed, archive:N, image:FILE or a Margins PNG");
+        }
+        Recipe rec = Recipe.of(file).orElseThrow(() -> new MarginsException(file
+            + " carries no Margins recipe; to walk to any image, write image:" + file));
+        if (rec.latent() == null || rec.latent().length != l) {
+          throw new MarginsException(file + " has a latent of " + (rec.latent() == null ? 0 : rec.latent().length)
+              + " numbers; this model's have " + l);
+        }
+        out[i] = rec.latent().clone();
+        names.add(file.toString());
+      }
+    }
+    return new Resolved(out, names);
+  }
+
+  /** RGB bytes (R, R, 3) to floats (3, R, R) in [0, 1]. */
+  private static float[] chw(byte[] rgb, int r) {
+    float[] x = new float[3 * r * r];
+    int plane = r * r;
+    for (int p = 0; p < plane; p++) {
+      for (int c = 0; c < 3; c++) {
+        x[c * plane + p] = (rgb[p * 3 + c] & 0xff) / 255f;
+      }
+    }
+    return x;
+  }
+
+  /** The posterior mean of one image (3, R, R). */
+  private static float[] encode(Vae vae, float[] chw) {
+    int r = vae.config().resolution();
+    try (NDManager m = vae.manager().newSubManager()) {
+      return vae.posterior(m.create(chw, new Shape(1, 3, r, r)), false).get(0).toFloatArray();
+    }
+  }
+}

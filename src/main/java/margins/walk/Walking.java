@@ -1,0 +1,161 @@
+package margins.walk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import margins.Json;
+import margins.MarginsException;
+import margins.image.Png;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.recipe.Recipe;
+
+/** Metamorphic walks: a path through latent space decoded frame by frame into animations, with a recipe. */
+public final class Walking {
+
+  /** The sampler id a walk frame's recipe records. */
+  public static final String SAMPLER = "walk";
+
+  /** The modes, in help order. */
+  public static final List<String> MODES = List.of("lerp", "slerp", "keyframes", "noise-loop", "random-walk");
+
+  /** Animation formats a walk can write. */
+  public static final List<String> FORMATS = List.of("gif", "png", "mp4");
+
+  /**
+   * The shape of a walk apart from its endpoints.
+   *
+   * @param mode one of {@link #MODES}
+   * @param frames frame count
+   * @param curve keyframes: catmull-rom or slerp
+   * @param radius noise-loop: radius in units of the prior's typical norm
+   * @param seed noise-loop and random-walk: their own seed
+   * @param step random-walk: step length
+   * @param momentum random-walk: momentum in [0, 1)
+   * @param close random-walk: fraction of frames that bend back to the start (0 leaves it open)
+   */
+  public record Plan(String mode, int frames, String curve, double radius, long seed, double step, double momentum,
+      double close) {
+
+    /** Checks the mode. */
+    public Plan {
+      if (!MODES.contains(mode)) {
+        throw new IllegalArgumentException("--mode must be one of " + String.join(", ", MODES) + ", not '" + mode + "'");
+      }
+    }
+
+    /** Checks how many endpoints the mode takes. */
+    public void checkEndpoints(int n) {
+      boolean ok = switch (mode) {
+        case "lerp", "slerp" -> n == 2;
+        case "keyframes" -> n >= 2;
+        default -> n <= 1;
+      };
+      if (!ok) {
+        String want = switch (mode) {
+          case "lerp", "slerp" -> "exactly 2 endpoints";
+          case "keyframes" -> "at least 2 endpoints (the loop closes back to the first)";
+          case "noise-loop" -> "no endpoint (a circle about the origin) or 1 (its centre)";
+          default -> "no endpoint (start at the origin) or 1 (the start)";
+        };
+        throw new IllegalArgumentException("--mode " + mode + " takes " + want + ", got " + n);
+      }
+    }
+
+    /** The walk through these endpoint latents. */
+    public Walk walk(float[][] points, int dim) {
+      checkEndpoints(points.length);
+      return switch (mode) {
+        case "lerp" -> new Lerp(points[0], points[1], frames);
+        case "slerp" -> new Slerp(points[0], points[1], frames);
+        case "keyframes" -> new Keyframes(points, frames, curve);
+        case "noise-loop" -> new NoiseLoop(dim, seed, frames, radius, points.length == 0 ? null : points[0]);
+        default -> new RandomWalk(points.length == 0 ? new float[dim] : points[0], frames, seed, step, momentum, close);
+      };
+    }
+  }
+
+  /**
+   * What a walk left on disk.
+   *
+   * @param dir the folder
+   * @param recipe walk.json
+   * @param files the animations (a folder for png)
+   * @param frames how many frames
+   * @param renderSeconds time spent decoding frames
+   */
+  public record Written(Path dir, Path recipe, List<Path> files, int frames, double renderSeconds) {}
+
+  private Walking() {}
+
+  /** The recipe for a walk on this model. */
+  public static WalkRecipe recipe(Model m, Walk walk, List<JsonNode> ops, List<Sweep> sweeps, int fps, int batch,
+      List<String> formats, List<String> parents, String software) {
+    FrameOps.check(ops, sweeps);
+    return new WalkRecipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
+        Json.parse(Walks.json(walk), JsonNode.class), ops, sweeps, walk.frames(), fps, batch, formats, parents);
+  }
+
+  /** Decodes every frame in the recipe's batches, then writes each format and walk.json into `out`. */
+  public static Written write(Generator gen, WalkRecipe recipe, Path out) {
+    checkModel(gen.model(), recipe);
+    for (String f : recipe.formats()) {
+      AnimationWriters.forFormat(f);
+    }
+    List<List<JsonNode>> ops = recipe.frameOperations();
+    margins.bend.Operations.hook(ops.get(0), gen.model().vae());
+    long t0 = System.nanoTime();
+    List<BufferedImage> frames = FrameRenderer.render(gen.model().vae(), recipe.path().latents(), ops, recipe.batch());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<Path> files = new ArrayList<>();
+    for (String f : recipe.formats()) {
+      if (f.equals("png")) {
+        files.add(writeFrames(gen.model(), recipe, frames, ops, out.resolve("frames")));
+      } else {
+        Path file = out.resolve("walk." + f);
+        AnimationWriters.forFormat(f).write(frames, recipe.fps(), file);
+        files.add(file);
+      }
+    }
+    return new Written(out, recipe.write(out), files, frames.size(), seconds);
+  }
+
+  /** A walk frame's PNG made again from its recipe: its whole batch decoded again, the frame taken from it. */
+  public static BufferedImage frame(Generator gen, Recipe frameRecipe) {
+    Object walk = frameRecipe.params().get("walk");
+    Object frame = frameRecipe.params().get("frame");
+    if (walk == null || !(frame instanceof Number n)) {
+      throw new MarginsException("this walk frame's recipe has no walk or frame number in it");
+    }
+    WalkRecipe recipe = Json.MAPPER.convertValue(walk, WalkRecipe.class);
+    checkModel(gen.model(), recipe);
+    return FrameRenderer.frame(gen.model().vae(), recipe.path().latents(), recipe.frameOperations(), recipe.batch(),
+        n.intValue());
+  }
+
+  private static Path writeFrames(Model m, WalkRecipe recipe, List<BufferedImage> frames, List<List<JsonNode>> ops,
+      Path dir) {
+    float[][] latents = recipe.path().latents();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> walk = Json.MAPPER.convertValue(recipe, Map.class);
+    for (int i = 0; i < frames.size(); i++) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("frame", i);
+      params.put("walk", walk);
+      Recipe r = new Recipe(recipe.software(), m.run(), m.relativePath(), m.sha256(), recipe.resolution(), "alien",
+          SAMPLER, i, null, params, latents[i], ops.get(i), List.of(WalkRecipe.FILE), Map.of());
+      Png.write(dir.resolve(PngFramesWriter.name(i)), frames.get(i), Recipe.KEYWORD, r.json());
+    }
+    return dir;
+  }
+
+  private static void checkModel(Model m, WalkRecipe r) {
+    if (!m.sha256().equals(r.checkpointSha256())) {
+      throw new MarginsException("the walk was made with checkpoint " + r.checkpoint() + ", not " + m.relativePath());
+    }
+  }
+}

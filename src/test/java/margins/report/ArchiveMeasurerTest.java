@@ -1,0 +1,123 @@
+package margins.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import margins.MarginsException;
+import margins.archive.PreparedArchive;
+import margins.archive.TestImages;
+import margins.archive.TrainingSet;
+import margins.cli.TinyStudio;
+import margins.image.Images;
+import margins.measure.PixelStructure;
+import margins.model.Codes;
+import margins.model.EncoderSpace;
+import margins.model.Model;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The encoder space and the archive measurer on a studio of 24 images trained for two steps. */
+class ArchiveMeasurerTest {
+
+  @TempDir static Path tmp;
+  static Path studio;
+  static Model model;
+  static ArchiveMeasurer measurer;
+
+  @BeforeAll
+  static void trainATinyStudio() {
+    studio = TinyStudio.make(tmp);
+    model = Model.load(studio, null, null, Device.cpu());
+    measurer = ArchiveMeasurer.forStudio(studio, model);
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  @Test
+  void theEncoderSpaceGivesThePosteriorMeansTheCodesHold() {
+    EncoderSpace space = new EncoderSpace(model.vae());
+    assertEquals(8, space.dimension(32));
+    TrainingSet set = TrainingSet.of(PreparedArchive.open(studio)).subset(new int[] {0, 1, 2});
+    float[][] codes = Codes.encode(model.vae(), set).means();
+    float[] first = new float[3 * 32 * 32];
+    set.copyChw(0, first, 0, false);
+    float[] second = new float[3 * 32 * 32];
+    set.copyChw(2, second, 0, false);
+    float[][] v = space.embed(List.of(first, second), 32);
+    assertArrayEquals(codes[0], v[0], 1e-5f);
+    assertArrayEquals(codes[2], v[1], 1e-5f);
+  }
+
+  @Test
+  void theEncoderSpaceRefusesImagesOfAnotherSize() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new EncoderSpace(model.vae()).embed(List.of(new float[3 * 16 * 16]), 16));
+    assertTrue(e.getMessage().contains("32x32"), e.getMessage());
+  }
+
+  @Test
+  void eachOutputGetsAKindAndAPlacementInBothSpaces() {
+    BufferedImage archiveCopy = Images.fromChw(measurer.archiveImage(measurer.context().trainIndices()[3]), 0, 32, 32);
+    List<Map<String, Object>> maps = measurer.measure(List.of(archiveCopy, TestImages.solid(32, 32, 0x00ff00)));
+    assertEquals(2, maps.size());
+    assertEquals(List.of(PixelStructure.ID, EncoderSpace.ID), measurer.spaceIds());
+    for (Map<String, Object> m : maps) {
+      assertEquals(Set.of("kind", PixelStructure.ID, EncoderSpace.ID), m.keySet());
+      for (String space : measurer.spaceIds()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) m.get(space);
+        assertEquals(Set.of("nearest", "source", "distance", "realism", "rarity", "inside", "kind"), p.keySet());
+        assertTrue(Set.of("copy", "mimetic", "marginal", "alien").contains(p.get("kind")));
+      }
+      assertEquals(((Map<?, ?>) m.get(PixelStructure.ID)).get("kind"), m.get("kind"));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copy = (Map<String, Object>) maps.get(0).get(PixelStructure.ID);
+    int archiveIndex = measurer.context().trainIndices()[3];
+    assertEquals(archiveIndex, copy.get("nearest"));
+    assertEquals(PreparedArchive.open(studio).manifest().get(archiveIndex).source(), copy.get("source"));
+    assertEquals(0.0, (Double) copy.get("distance"), 1e-6);
+    assertEquals("copy", maps.get(0).get("kind"));
+    assertNotNull(((Map<?, ?>) maps.get(1).get(PixelStructure.ID)).get("distance"));
+  }
+
+  @Test
+  void imagesOfAnotherSizeAreAClearFailure() {
+    MarginsException e = assertThrows(MarginsException.class,
+        () -> measurer.measure(List.of(TestImages.solid(16, 16, 0xffffff))));
+    assertTrue(e.getMessage().contains("32x32"), e.getMessage());
+  }
+
+  @Test
+  void theHeldOutSplitIsMeasuredAsTheReferenceRow() {
+    Survey.Measured held = Survey.heldOut(measurer);
+    assertEquals(measurer.context().heldOut().length, held.size());
+    assertNotNull(held.row().in(PixelStructure.ID), held.row().note());
+    assertNotNull(held.row().in(EncoderSpace.ID));
+  }
+
+  @Test
+  void theBatchTableHasARowPerBatchInEachSpace() {
+    Survey.Measured held = Survey.heldOut(measurer);
+    Survey.Measured few = Survey.measure(measurer, "three", List.of(), List.of(
+        measurer.archiveImage(0), measurer.archiveImage(1), measurer.archiveImage(2)));
+    String text = BatchTable.text(measurer.spaceIds(), List.of(held.row(), few.row()));
+    assertTrue(text.contains("held-out archive (reference)"), text);
+    assertTrue(text.contains("too few images for batch measures (need at least 4)"), text);
+    assertTrue(text.contains("encoder space") && text.contains("pixel-structure space"), text);
+  }
+}
