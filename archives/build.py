@@ -40,14 +40,15 @@ def main():
         return
     if not args.out:
         ap.error("--out is required")
-    from kinds.common import write_archive
+    from kinds import common
     os.makedirs(args.out, exist_ok=True)
+    common.DEB_CACHE = os.path.join(os.path.abspath(args.out), ".debs")
     for n in names:
         t0 = time.time()
         print(f"[{n}] building", flush=True)
         res = kind(n).build(lambda msg: print(msg, flush=True))
         items, body, extra = (tuple(res) + ([],))[:3]
-        count = write_archive(args.out, n, items, body, extra)
+        count = common.write_archive(args.out, n, items, body, extra)
         print(f"[{n}] {count} images in {os.path.join(args.out, n)} ({time.time() - t0:.0f} s)", flush=True)
 
 

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
+from PIL import Image
 
 TILE = 128  # every archive except emoji: square RGB PNGs of this side
 
@@ -30,19 +30,55 @@ class Item:
 
 # ---------------------------------------------------------------- Debian facts
 
+# Packages read from their unpacked .deb instead of being installed (see unpack()):
+# {package: folder it is unpacked in}. DEB_CACHE is set by build.py to OUT/.debs.
+UNPACKED = {}
+DEB_CACHE = None
+
+
+def _run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout.strip()
+
+
+def unpack(pkg):
+    """Unpack a package's .deb (apt's candidate version) into DEB_CACHE/pkg and return
+    that folder. For a package whose dependencies would cost far more than the few
+    files used (python3-skimage pulls in ~400 MB of scipy, matplotlib, boost ...).
+    Needs no root: 'apt-get download' writes to the current folder."""
+    if pkg in UNPACKED:
+        return UNPACKED[pkg]
+    want = _run(["apt-cache", "show", "--no-all-versions", pkg]).split("\nVersion: ")[1].split("\n")[0]
+    root = os.path.join(DEB_CACHE, pkg)
+    stamp = os.path.join(root, ".version")
+    if not (os.path.exists(stamp) and open(stamp).read() == want):
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(DEB_CACHE, exist_ok=True)
+        for stale in os.listdir(DEB_CACHE):  # left by an interrupted run
+            if stale.startswith(pkg + "_") and stale.endswith(".deb"):
+                os.remove(os.path.join(DEB_CACHE, stale))
+        _run(["apt-get", "download", pkg], cwd=DEB_CACHE)
+        deb = [f for f in os.listdir(DEB_CACHE) if f.startswith(pkg + "_") and f.endswith(".deb")][0]
+        _run(["dpkg-deb", "-x", os.path.join(DEB_CACHE, deb), root])
+        with open(stamp, "w") as f:
+            f.write(_run(["dpkg-deb", "-f", os.path.join(DEB_CACHE, deb), "Version"]))
+        os.remove(os.path.join(DEB_CACHE, deb))  # the unpacked tree is all that is read
+    UNPACKED[pkg] = root
+    return root
+
+
 def version(pkg):
-    return subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    if pkg in UNPACKED:
+        return open(os.path.join(UNPACKED[pkg], ".version")).read()
+    return _run(["dpkg-query", "-W", "-f=${Version}", pkg])
 
 
 def files_of(pkg):
     """Sorted list of the paths a package installed (files and symlinks only)."""
-    out = subprocess.run(["dpkg", "-L", pkg], check=True, capture_output=True, text=True).stdout
-    return sorted(p for p in out.splitlines() if os.path.isfile(p) or os.path.islink(p))
+    return sorted(p for p in _run(["dpkg", "-L", pkg]).splitlines() if os.path.isfile(p) or os.path.islink(p))
 
 
 def copyright_path(pkg):
-    return f"/usr/share/doc/{pkg}/copyright"
+    return UNPACKED.get(pkg, "") + f"/usr/share/doc/{pkg}/copyright"
 
 
 # Licences read by hand from /usr/share/doc/PKG/copyright (Debian 12) for packages
@@ -216,9 +252,10 @@ def write_archive(out_root, name, items, readme_body, extra_licence_files=()):
     lines += ["| %s | %s | %s | %d |" % (p, v, l, c) for (p, v, l), c in sorted(summary.items())]
     side = items[0].image.width if items else TILE
     with open(os.path.join(tmp, "README.md"), "w", encoding="utf-8") as f:
-        f.write("# %s\n\n%d images, %dx%d RGB PNG, in `images/`; `SOURCES.tsv` names the Debian "
-                "package, version, original path and licence of each; `LICENSES/` holds the packages' "
-                "copyright files; `sheet.png` is an 8x8 contact sheet spread over the archive. Made by "
+        f.write("# %s\n\n%d images, %dx%d RGB PNG, in `images/`; `SOURCES.tsv` names the package "
+                "(Debian's unless marked npm:), version, original path and licence of each; `LICENSES/` "
+                "holds the licence and copyright files; `sheet.png` is an 8x8 contact sheet spread over "
+                "the archive. Made by "
                 "`archives/build.sh %s` in the Margins repository.\n\n%s\n\n## Sources and licences\n\n%s\n"
                 % (name, len(items), side, side, name, readme_body.strip(), "\n".join(lines)))
     contact_sheet([os.path.join(tmp, "images", n + ".png") for n in names], os.path.join(tmp, "sheet.png"))

@@ -22,6 +22,8 @@ def source_dir():
 
 def build(log):
     src = source_dir()
+    if not os.path.isfile(os.path.join(src, "index.csv")):
+        raise SystemExit(f"emoji: no openmoji-64 set at {src} (set MARGINS_OPENMOJI to its folder)")
     attribution = open(os.path.join(src, "ATTRIBUTION.txt"), encoding="utf-8").read()
     m = re.search(r"openmoji@([0-9.]+)", attribution)
     ver = m.group(1) if m else ""

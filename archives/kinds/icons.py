@@ -38,10 +38,10 @@ def _size_of(sizedir):
     return int(w) if w.isdigit() and w == h else -1
 
 
-def _choose(pkg, root):
+def _choose(pkg, root, pkg_files):
     """{(context, name): best source path} for one theme."""
     best = {}
-    for path in files_of(pkg):
+    for path in pkg_files:
         if not path.startswith(root + "/"):
             continue
         parts = path[len(root) + 1:].split("/")
@@ -81,11 +81,14 @@ def _ink(im):
 def build(log):
     items = []
     for pkg, root, tag in THEMES:
-        chosen = _choose(pkg, root)
-        seen_real, kept = set(), 0
+        pkg_files = files_of(pkg)
+        chosen = _choose(pkg, root, pkg_files)
+        owned, seen_real, kept = set(pkg_files), set(), 0
         for (context, name), path in sorted(chosen.items()):
             real = os.path.realpath(path)
-            if real in seen_real:      # an alias of an icon already taken
+            # an alias of an icon already taken, or a link out of the package (gnome's
+            # start-here.svg points through /etc/alternatives, i.e. at whatever is installed)
+            if real in seen_real or real not in owned:
                 continue
             seen_real.add(real)
             im = _render(real)

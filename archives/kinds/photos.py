@@ -23,7 +23,7 @@ import zlib
 import numpy as np
 from PIL import Image
 
-from .common import TILE, Item, dedupe, files_of, flatten, safe
+from .common import TILE, Item, dedupe, files_of, flatten, safe, unpack
 
 SK = "/usr/lib/python3/dist-packages/skimage/data/"
 # package -> photographs in it (plain paths, or a plasma wallpaper folder whose
@@ -46,7 +46,9 @@ PHOTOS = {
     "python3-skimage": [SK + n for n in "astronaut.png camera.png chelsea.png coffee.png coins.png "
                                         "hubble_deep_field.jpg rocket.jpg".split()],
 }
-PACKAGES = sorted(PHOTOS)
+# python3-skimage is not installed but unpacked from its .deb (see common.unpack)
+UNPACK = ["python3-skimage"]
+PACKAGES = sorted(set(PHOTOS) - set(UNPACK))
 # licences of the scikit-image photos, from the docstrings in skimage/data/_fetchers.py
 # (the package's copyright file only covers the code, BSD-3-Clause)
 SKIMAGE_LICENCES = {"astronaut": "public-domain (NASA)", "camera": "CC0-1.0", "chelsea": "CC0-1.0",
@@ -82,15 +84,16 @@ def _crops(path, im):
 
 def build(log):
     items = []
-    for pkg in PACKAGES:
-        pkg_files = files_of(pkg)
+    for pkg in sorted(PHOTOS):
+        root = unpack(pkg) if pkg in UNPACK else ""
+        pkg_files = files_of(pkg) if not root else sorted(PHOTOS[pkg])
         for entry in PHOTOS[pkg]:
             path = entry if os.path.splitext(entry)[1] else _largest(entry, pkg_files)
-            assert path in pkg_files, f"{path} is not in {pkg}"
+            assert path in pkg_files and os.path.exists(root + path), f"{path} is not in {pkg}"
             stem = os.path.splitext(os.path.basename(path))[0]
             tag = os.path.basename(entry) if path != entry else stem  # plasma: folder name
             lic = SKIMAGE_LICENCES.get(stem, "") if pkg == "python3-skimage" else ""
-            im = flatten(Image.open(path))
+            im = flatten(Image.open(root + path))
             kept = 0
             for suffix, crop in _crops(path, im):
                 small = crop.resize((TILE, TILE), Image.LANCZOS)

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Atomic writes: a temporary file beside the target, then a rename, so a crash never leaves half a file. */
+/**
+ * Atomic writes (a temporary file beside the target, then a rename, so a crash never leaves half a file) and
+ * appends of whole lines (one write each, so a crash leaves the lines written before it).
+ */
 public final class Files2 {
 
   private Files2() {}
@@ -44,5 +48,18 @@ public final class Files2 {
 
   public static void writeAtomic(Path target, String text) {
     writeAtomic(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Appends text (whole lines) to a file, creating it readable by all if it is new. */
+  public static void append(Path target, String text) {
+    try {
+      boolean fresh = !Files.exists(target);
+      Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      if (fresh) {
+        readableByAll(target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

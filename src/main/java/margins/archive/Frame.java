@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import margins.BadParameter;
 
 /** How a non-square image becomes a square: cut its centre, letterbox it, or squash it. */
 public enum Frame {
@@ -28,7 +29,7 @@ public enum Frame {
         return f;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadParameter(
         "unknown frame '" + text + "': use one of " + allowed());
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import margins.Hashes;
 import margins.MarginsException;
+import margins.Progress;
 
 /** Prepares a folder of images as the studio's archive, skipping with a reason whatever cannot be used. */
 public final class Ingest {
@@ -36,11 +37,11 @@ public final class Ingest {
   }
 
   public static IngestReport run(Path source, Path studio, IngestOptions options, PrintWriter log) {
-    return run(source, studio, options, log, Progress.NONE);
+    return run(source, studio, options, log, Progress.Target.NONE);
   }
 
   public static IngestReport run(
-      Path source, Path studio, IngestOptions options, PrintWriter log, Progress progress) {
+      Path source, Path studio, IngestOptions options, PrintWriter log, Progress.Target progress) {
     Path src = source.toAbsolutePath().normalize();
     Path st = studio.toAbsolutePath().normalize();
     checkSource(src, st);
@@ -63,18 +64,19 @@ public final class Ingest {
     }
   }
 
-  private IngestReport into(Path src, Path studio, PrintWriter log, Progress progress)
+  private IngestReport into(Path src, Path studio, PrintWriter log, Progress.Target target)
       throws IOException {
     SourceWalker walk = SourceWalker.walk(src, studio);
     skipped.addAll(walk.skipped());
     List<SourceWalker.Found> files = walk.files();
+    // Ingests with fewer files than this finish too fast to need a progress line.
+    Progress progress = target.start("ingest", files.size(), 200);
     try (ArchiveWriter out = ArchiveWriter.begin(studio)) {
       for (int i = 0; i < files.size(); i++) {
-        progress.update(i, files.size());
         take(files.get(i), out);
+        progress.update(i + 1, "files");
       }
-      progress.update(files.size(), files.size());
-      progress.finish();
+      progress.end();
       skipped.sort(Comparator.comparing(Skip::path));
       if (out.count() < MIN_IMAGES) {
         Path report = studio.resolve(FAILED_SKIP_REPORT);

@@ -2,6 +2,7 @@ package margins.archive;
 
 import java.util.Locale;
 import java.util.Set;
+import margins.BadParameter;
 
 /**
  * How to prepare an archive: square side in pixels, framing, and the background that transparency
@@ -23,10 +24,10 @@ public record IngestOptions(int size, Frame frame, int background) {
 
   public IngestOptions {
     if (!SIZES.contains(size)) {
-      throw new IllegalArgumentException("unsupported size " + size + ": use one of 32, 64, 128");
+      throw new BadParameter("unsupported size " + size + ": use one of 32, 64, 128");
     }
     if (frame == null) {
-      throw new IllegalArgumentException("a frame is required: use one of " + Frame.allowed());
+      throw new BadParameter("a frame is required: use one of " + Frame.allowed());
     }
     background &= 0xffffff;
   }
@@ -52,7 +53,7 @@ public record IngestOptions(int size, Frame frame, int background) {
         if (t.matches("#[0-9a-f]{6}")) {
           return Integer.parseInt(t.substring(1), 16);
         }
-        throw new IllegalArgumentException(
+        throw new BadParameter(
             "unknown background '" + text + "': use white, black or #rrggbb");
     }
   }

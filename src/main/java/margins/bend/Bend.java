@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import margins.BadParameter;
 
 /**
  * One bend: an op with its parameters, applied to some channels of one named layer's maps at
@@ -15,7 +16,7 @@ public record Bend(String layer, String op, Map<String, Double> params, ChannelS
   /** Validates the op id and its parameters; absent params mean none, absent channels mean all. */
   public Bend {
     if (layer == null || layer.isBlank() || layer.contains(":")) {
-      throw new IllegalArgumentException("a bend needs a layer name without ':', got '" + layer + "'");
+      throw new BadParameter("a bend needs a layer name without ':', got '" + layer + "'");
     }
     params = Collections.unmodifiableMap(new TreeMap<>(params == null ? Map.of() : params));
     channels = channels == null ? ChannelSpec.ALL : channels;
@@ -41,7 +42,7 @@ public record Bend(String layer, String op, Map<String, Double> params, ChannelS
   public static Bend parse(String text) {
     String[] parts = text == null ? new String[0] : text.split(":", -1);
     if (parts.length < 2 || parts.length > 4) {
-      throw new IllegalArgumentException(
+      throw new BadParameter(
           "--op must be layer:op[:k=v,k=v[:channels]], e.g. up2:rotate:degrees=45:fraction=0.5,seed=3; got '"
               + text + "'");
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import margins.BadParameter;
 import margins.Json;
 
 /** Reads and writes a bending config: a JSON (or YAML) list of bends, checked entry by entry. */
@@ -27,13 +28,13 @@ public final class BendConfig {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read bending config " + file + ": " + e.getMessage(), e);
+      throw new BadParameter("cannot read bending config " + file + ": " + e.getMessage(), e);
     }
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     try {
       return name.endsWith(".yaml") || name.endsWith(".yml") ? parseYaml(text) : parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw new BadParameter(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -46,7 +47,7 @@ public final class BendConfig {
     try {
       return fromTree(Json.MAPPER.readTree(json), "JSON");
     } catch (IOException e) {
-      throw new IllegalArgumentException("bending config is not valid JSON: " + e.getMessage(), e);
+      throw new BadParameter("bending config is not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -55,20 +56,20 @@ public final class BendConfig {
     try {
       return fromTree(YAML.readTree(yaml), "YAML");
     } catch (IOException e) {
-      throw new IllegalArgumentException("bending config is not valid YAML: " + e.getMessage(), e);
+      throw new BadParameter("bending config is not valid YAML: " + e.getMessage(), e);
     }
   }
 
   private static List<Bend> fromTree(JsonNode root, String format) {
     if (root == null || !root.isArray()) {
-      throw new IllegalArgumentException("bending config must be a " + format + " list of {layer, op, params, channels}");
+      throw new BadParameter("bending config must be a " + format + " list of {layer, op, params, channels}");
     }
     List<Bend> out = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
       try {
         out.add(entry(root.get(i)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("bend entry " + i + ": " + e.getMessage(), e);
+        throw new BadParameter("bend entry " + i + ": " + e.getMessage(), e);
       }
     }
     return List.copyOf(out);
@@ -81,12 +82,12 @@ public final class BendConfig {
 
   private static Bend entry(JsonNode n) {
     if (!n.isObject()) {
-      throw new IllegalArgumentException("must be an object with layer, op, params, channels; got " + n);
+      throw new BadParameter("must be an object with layer, op, params, channels; got " + n);
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown key '" + key + "'; allowed: layer, op, params, channels");
+        throw new BadParameter("unknown key '" + key + "'; allowed: layer, op, params, channels");
       }
     }
     String layer = text(n, "layer");
@@ -95,12 +96,12 @@ public final class BendConfig {
     JsonNode p = n.get("params");
     if (p != null && !p.isNull()) {
       if (!p.isObject()) {
-        throw new IllegalArgumentException("params must be an object of numbers, got " + p);
+        throw new BadParameter("params must be an object of numbers, got " + p);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isNumber()) {
-          throw new IllegalArgumentException("param '" + e.getKey() + "' must be a number, got " + e.getValue());
+          throw new BadParameter("param '" + e.getKey() + "' must be a number, got " + e.getValue());
         }
         params.put(e.getKey(), e.getValue().asDouble());
       }
@@ -112,7 +113,7 @@ public final class BendConfig {
     JsonNode v = n.get(key);
     if (v == null || !v.isTextual()) {
       String extra = key.equals("op") ? "; allowed: " + String.join(", ", BendOps.TABLE.keySet()) : "";
-      throw new IllegalArgumentException("'" + key + "' must be a string" + extra);
+      throw new BadParameter("'" + key + "' must be a string" + extra);
     }
     return v.asText();
   }

@@ -3,6 +3,7 @@ package margins.bend;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import margins.BadParameter;
 
 /** The table of bending operations, keyed by kebab-case id, each with the parameters it accepts. */
 public final class BendOps {
@@ -47,7 +48,7 @@ public final class BendOps {
   public static BendOp create(String id, Map<String, Double> params) {
     BendOp.Factory f = TABLE.get(id);
     if (f == null) {
-      throw new IllegalArgumentException(
+      throw new BadParameter(
           "unknown bend op '" + id + "'; allowed: " + String.join(", ", TABLE.keySet()));
     }
     return f.create(OpParams.of(id, params, PARAMS.get(id)));

@@ -2,6 +2,7 @@ package margins.bend;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import margins.BadParameter;
 
 /** Small parsing helpers for the compact {@code k=v,k=v} text forms of bends. */
 final class BendText {
@@ -17,11 +18,11 @@ final class BendText {
     for (String item : text.split(",", -1)) {
       int eq = item.indexOf('=');
       if (eq <= 0 || eq == item.length() - 1) {
-        throw new IllegalArgumentException(what + ": expected k=v pairs separated by commas, got '" + item + "'");
+        throw new BadParameter(what + ": expected k=v pairs separated by commas, got '" + item + "'");
       }
       String key = item.substring(0, eq).strip();
       if (out.put(key, item.substring(eq + 1).strip()) != null) {
-        throw new IllegalArgumentException(what + ": '" + key + "' is given twice");
+        throw new BadParameter(what + ": '" + key + "' is given twice");
       }
     }
     return out;
@@ -31,7 +32,7 @@ final class BendText {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, got '" + text + "'");
+      throw new BadParameter(name + " must be a number, got '" + text + "'");
     }
   }
 
@@ -39,7 +40,7 @@ final class BendText {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + text + "'");
+      throw new BadParameter(name + " must be a whole number, got '" + text + "'");
     }
   }
 

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.model.Generator;
 import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Measurer;
 import margins.recipe.Outputs;
-import margins.recipe.Regime;
 import margins.train.RunDir;
 
 /** Network bending as outputs: seeds decoded through bends and activation noise, each PNG with its recipe. */
@@ -33,10 +33,10 @@ public final class Bending {
     /** Checks that there is something to do and psi is in (0, 10]. */
     public Request {
       if (bends.isEmpty() && noise.isEmpty()) {
-        throw new IllegalArgumentException("nothing to bend: give --op, --config or --noise");
+        throw new BadParameter("nothing to bend: give --op, --config or --noise");
       }
       if (!(psi > 0 && psi <= 10)) {
-        throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+        throw new BadParameter("--psi must be in (0, 10], not " + psi);
       }
       bends = List.copyOf(bends);
       noise = List.copyOf(noise);
@@ -75,7 +75,7 @@ public final class Bending {
       // Prior samples at psi, all through the same operations.
       draws.add(new Draw(s, Latents.truncated(s, latent, req.psi()), ops, params, List.of()));
     }
-    return Outputs.write(gen, Regime.ALIEN, SAMPLER, draws, o -> Operations.hook(o, gen.model().vae()), out,
+    return Outputs.write(gen, null, SAMPLER, draws, o -> Operations.hook(o, gen.model().vae()), out,
         measurer, software);
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import margins.BadParameter;
 
 /**
  * Which channels of a layer a bend touches. JSON forms: {@code "all"}, {@code "3-10"} (inclusive),
@@ -53,14 +54,14 @@ public sealed interface ChannelSpec {
   record Range(int from, int to) implements ChannelSpec {
     public Range {
       if (from < 0 || to < from) {
-        throw new IllegalArgumentException("channel range must be 'from-to' with 0 <= from <= to, got " + from + "-" + to);
+        throw new BadParameter("channel range must be 'from-to' with 0 <= from <= to, got " + from + "-" + to);
       }
     }
 
     @Override
     public int[] resolve(int channels, Map<Integer, int[]> clusters) {
       if (to >= channels) {
-        throw new IllegalArgumentException(
+        throw new BadParameter(
             "channel range " + from + "-" + to + " does not fit a layer with " + channels
                 + " channels; allowed: 0-" + (channels - 1));
       }
@@ -85,7 +86,7 @@ public sealed interface ChannelSpec {
   record Fraction(double fraction, long seed) implements ChannelSpec {
     public Fraction {
       if (!(fraction >= 0 && fraction <= 1)) {
-        throw new IllegalArgumentException("channel fraction must be in [0, 1], got " + fraction);
+        throw new BadParameter("channel fraction must be in [0, 1], got " + fraction);
       }
     }
 
@@ -119,11 +120,11 @@ public sealed interface ChannelSpec {
       if (members == null) {
         String known = clusters == null || clusters.isEmpty() ? "none (no clustering for this layer)"
             : clusters.keySet().stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
-        throw new IllegalArgumentException("unknown channel cluster " + id + "; known clusters: " + known);
+        throw new BadParameter("unknown channel cluster " + id + "; known clusters: " + known);
       }
       for (int c : members) {
         if (c < 0 || c >= channels) {
-          throw new IllegalArgumentException(
+          throw new BadParameter(
               "cluster " + id + " names channel " + c + ", outside 0-" + (channels - 1));
         }
       }
@@ -145,18 +146,18 @@ public sealed interface ChannelSpec {
   record Indices(int[] indices) implements ChannelSpec {
     public Indices {
       if (indices == null || indices.length == 0) {
-        throw new IllegalArgumentException("channel indices must list at least one channel");
+        throw new BadParameter("channel indices must list at least one channel");
       }
       indices = Arrays.stream(indices).sorted().distinct().toArray();
       if (indices[0] < 0) {
-        throw new IllegalArgumentException("channel indices must be >= 0, got " + indices[0]);
+        throw new BadParameter("channel indices must be >= 0, got " + indices[0]);
       }
     }
 
     @Override
     public int[] resolve(int channels, Map<Integer, int[]> clusters) {
       if (indices[indices.length - 1] >= channels) {
-        throw new IllegalArgumentException("channel " + indices[indices.length - 1]
+        throw new BadParameter("channel " + indices[indices.length - 1]
             + " does not fit a layer with " + channels + " channels; allowed: 0-" + (channels - 1));
       }
       return indices.clone();
@@ -208,11 +209,11 @@ public sealed interface ChannelSpec {
     }
     if (kv.containsKey("fraction") && kv.keySet().stream().allMatch(k -> k.equals("fraction") || k.equals("seed"))) {
       if (!kv.containsKey("seed")) {
-        throw new IllegalArgumentException("channels: a fraction needs a seed, e.g. fraction=0.25,seed=7");
+        throw new BadParameter("channels: a fraction needs a seed, e.g. fraction=0.25,seed=7");
       }
       return new Fraction(BendText.real(kv.get("fraction"), "fraction"), BendText.whole(kv.get("seed"), "seed"));
     }
-    throw new IllegalArgumentException(
+    throw new BadParameter(
         "channels must be all, from-to, fraction=F,seed=S, cluster=N or indices like 1,4,9; got '" + t + "'");
   }
 
@@ -239,12 +240,12 @@ public sealed interface ChannelSpec {
       if (n.isObject() && n.has("indices")) {
         JsonNode list = n.get("indices");
         if (n.size() != 1 || !list.isArray()) {
-          throw new IllegalArgumentException("channels: {\"indices\": [...]} takes a list of channel numbers alone");
+          throw new BadParameter("channels: {\"indices\": [...]} takes a list of channel numbers alone");
         }
         int[] idx = new int[list.size()];
         for (int i = 0; i < idx.length; i++) {
           if (!list.get(i).canConvertToInt()) {
-            throw new IllegalArgumentException("channels: index " + list.get(i) + " is not a whole number");
+            throw new BadParameter("channels: index " + list.get(i) + " is not a whole number");
           }
           idx[i] = list.get(i).asInt();
         }
@@ -255,13 +256,13 @@ public sealed interface ChannelSpec {
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           if (!e.getValue().isNumber()) {
-            throw new IllegalArgumentException("channels: '" + e.getKey() + "' must be a number");
+            throw new BadParameter("channels: '" + e.getKey() + "' must be a number");
           }
           sb.append(sb.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue().asText());
         }
         return parse(sb.toString());
       }
-      throw new IllegalArgumentException(
+      throw new BadParameter(
           "channels must be \"all\", \"from-to\", {\"fraction\":F,\"seed\":S}, {\"cluster\":N}"
               + " or {\"indices\":[...]}; got " + n);
     }

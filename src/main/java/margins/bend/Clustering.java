@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import margins.BadParameter;
 import margins.image.ContactSheet;
 import margins.image.Png;
 import margins.math.KMeans;
@@ -49,10 +50,10 @@ public final class Clustering {
   /** Clusters every layer's channels into k groups (seeded), writes clusters.json and the ablation sheets. */
   public static Result run(Path studio, Generator gen, int k, int images, long seed) {
     if (k < 1 || k > 64) {
-      throw new IllegalArgumentException("--k must be in [1, 64], not " + k);
+      throw new BadParameter("--k must be in [1, 64], not " + k);
     }
     if (images < 2 || images > 4096) {
-      throw new IllegalArgumentException("--images must be in [2, 4096], not " + images);
+      throw new BadParameter("--images must be in [2, 4096], not " + images);
     }
     TrainedOn trained = TrainedOn.of(studio, gen.model());
     int[] train = trained.trainIndices();

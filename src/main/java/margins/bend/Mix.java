@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.network.LayerHook;
 import margins.network.Vae;
 
@@ -27,7 +28,7 @@ public record Mix(Vae vae, String layer, float[] other, String mask) implements 
 
   public Mix {
     if (!MASKS.contains(mask)) {
-      throw new IllegalArgumentException("mix mask must be one of " + MASKS + ", not '" + mask + "'");
+      throw new BadParameter("mix mask must be one of " + MASKS + ", not '" + mask + "'");
     }
   }
 
@@ -39,7 +40,7 @@ public record Mix(Vae vae, String layer, float[] other, String mask) implements 
       z[i] = (float) o.get(i).asDouble();
     }
     if (z.length != vae.config().latent()) {
-      throw new IllegalArgumentException("mix: the other latent has " + z.length + " numbers, not "
+      throw new BadParameter("mix: the other latent has " + z.length + " numbers, not "
           + vae.config().latent());
     }
     return new Mix(vae, op.path("layer").asText(), z, op.path("mask").asText());
@@ -102,7 +103,7 @@ public record Mix(Vae vae, String layer, float[] other, String mask) implements 
             yield dx * dx + dy * dy <= Math.pow(0.35 * Math.min(w, h), 2);
           }
           case "checker" -> ((4 * x / w) + (4 * y / h)) % 2 == 1;
-          default -> throw new IllegalArgumentException("mix mask must be one of " + MASKS + ", not '" + shape + "'");
+          default -> throw new BadParameter("mix mask must be one of " + MASKS + ", not '" + shape + "'");
         };
         m[y * w + x] = other ? 1f : 0f;
       }

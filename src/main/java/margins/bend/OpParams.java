@@ -3,6 +3,7 @@ package margins.bend;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import margins.BadParameter;
 
 /** Reads an op's numeric parameters, refusing unknown names and values outside their range. */
 public final class OpParams {
@@ -25,12 +26,12 @@ public final class OpParams {
     Set<String> names = new TreeSet<>(Set.of(allowed));
     for (Map.Entry<String, Double> e : v.entrySet()) {
       if (!names.contains(e.getKey())) {
-        throw new IllegalArgumentException(
+        throw new BadParameter(
             op + ": unknown parameter '" + e.getKey() + "'; allowed: "
                 + (names.isEmpty() ? "none" : String.join(", ", names)));
       }
       if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-        throw new IllegalArgumentException(op + ": parameter '" + e.getKey() + "' must be a finite number");
+        throw new BadParameter(op + ": parameter '" + e.getKey() + "' must be a finite number");
       }
     }
     return new OpParams(op, v);
@@ -40,7 +41,7 @@ public final class OpParams {
   public double required(String name, double min, double max) {
     Double x = values.get(name);
     if (x == null) {
-      throw new IllegalArgumentException(op + ": parameter '" + name + "' is required, in [" + min + ", " + max + "]");
+      throw new BadParameter(op + ": parameter '" + name + "' is required, in [" + min + ", " + max + "]");
     }
     return check(name, x, min, max);
   }
@@ -58,7 +59,7 @@ public final class OpParams {
       return fallback;
     }
     if (x != Math.rint(x)) {
-      throw new IllegalArgumentException(op + ": parameter '" + name + "' must be a whole number in [" + min + ", " + max + "], got " + x);
+      throw new BadParameter(op + ": parameter '" + name + "' must be a whole number in [" + min + ", " + max + "], got " + x);
     }
     return (int) check(name, x, min, max);
   }
@@ -70,7 +71,7 @@ public final class OpParams {
 
   private double check(String name, double x, double min, double max) {
     if (x < min || x > max) {
-      throw new IllegalArgumentException(op + ": parameter '" + name + "' must be in [" + min + ", " + max + "], got " + x);
+      throw new BadParameter(op + ": parameter '" + name + "' must be in [" + min + ", " + max + "], got " + x);
     }
     return x;
   }

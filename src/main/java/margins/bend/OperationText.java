@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 
 /** Turns the command line's bends and activation noise into recipe operations (kinds "bend" and "noise"). */
 public final class OperationText {
@@ -21,7 +22,7 @@ public final class OperationText {
   public static ActivationNoise noise(String text) {
     String[] p = text == null ? new String[0] : text.split(":", -1);
     if (p.length < 2 || p.length > 3 || p[0].isBlank()) {
-      throw new IllegalArgumentException("--noise must be LAYER:STRENGTH[:SEED], e.g. up1:0.5 or up2:1.5:7; got '"
+      throw new BadParameter("--noise must be LAYER:STRENGTH[:SEED], e.g. up1:0.5 or up2:1.5:7; got '"
           + text + "'");
     }
     double strength;
@@ -29,19 +30,19 @@ public final class OperationText {
     try {
       strength = Double.parseDouble(p[1].strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--noise " + text + ": strength must be a number, got '" + p[1] + "'");
+      throw new BadParameter("--noise " + text + ": strength must be a number, got '" + p[1] + "'");
     }
     if (p.length == 3) {
       try {
         seed = Long.parseLong(p[2].strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--noise " + text + ": seed must be a whole number, got '" + p[2] + "'");
+        throw new BadParameter("--noise " + text + ": seed must be a whole number, got '" + p[2] + "'");
       }
     }
     try {
       return new ActivationNoise(p[0].strip(), strength, seed);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--noise " + text + ": " + e.getMessage(), e);
+      throw new BadParameter("--noise " + text + ": " + e.getMessage(), e);
     }
   }
 
@@ -52,7 +53,7 @@ public final class OperationText {
       try {
         out.add(Bend.parse(op));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--op " + op + ": " + e.getMessage(), e);
+        throw new BadParameter("--op " + op + ": " + e.getMessage(), e);
       }
     }
     return out;
@@ -87,12 +88,12 @@ public final class OperationText {
     }
     Map<Integer, int[]> layer = clusters == null ? null : clusters.get(b.layer());
     if (layer == null) {
-      throw new IllegalArgumentException("bend " + b.compact() + ": no channel clusters for layer '" + b.layer()
+      throw new BadParameter("bend " + b.compact() + ": no channel clusters for layer '" + b.layer()
           + "'" + (clusters == null ? "; run 'margins clusters' first" : "; clustered layers: " + clusters.keySet()));
     }
     int[] members = layer.get(c.id());
     if (members == null || members.length == 0) {
-      throw new IllegalArgumentException("bend " + b.compact() + ": layer '" + b.layer() + "' has clusters "
+      throw new BadParameter("bend " + b.compact() + ": layer '" + b.layer() + "' has clusters "
           + layer.keySet().stream().sorted().toList() + ", not " + c.id()
           + (members == null ? "" : " (cluster " + c.id() + " is empty)"));
     }

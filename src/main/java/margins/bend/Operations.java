@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import margins.BadParameter;
 import margins.Json;
 import margins.MarginsException;
 import margins.network.LayerHook;
@@ -59,7 +60,7 @@ public final class Operations {
       }
       String layer = op.path("layer").asText(null);
       if (layer != null && !layers.contains(layer)) {
-        throw new IllegalArgumentException("operation " + i + " names layer '" + layer
+        throw new BadParameter("operation " + i + " names layer '" + layer
             + "'; this model's decoder layers are " + layers);
       }
       hook = LayerHook.chain(hook, f.hook(op, vae));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.Json;
 import margins.archive.IngestOptions;
 import margins.bench.Speed;
@@ -40,10 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!IngestOptions.SIZES.contains(size)) {
-      throw new IllegalArgumentException("--size must be 32, 64 or 128, not " + size);
+      throw new BadParameter("--size must be 32, 64 or 128, not " + size);
     }
     if (steps < 1 || warmup < 1) {
-      throw new IllegalArgumentException("--steps and --warmup must be at least 1");
+      throw new BadParameter("--steps and --warmup must be at least 1");
     }
     Path scratch;
     try {

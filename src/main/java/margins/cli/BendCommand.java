@@ -81,7 +81,7 @@ public final class BendCommand implements Callable<Integer> {
           Version.software());
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d bent images from %s in %s%n", r.images().size(), model.id(), dir);
-      o.println("operations: " + Json.line(r.recipes().get(0).operations()));
+      o.println("operations: " + Json.line(r.first().operations()));
       o.println("sheet: " + r.sheet());
       o.flush();
     }

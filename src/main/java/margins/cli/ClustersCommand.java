@@ -2,6 +2,7 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.bend.ChannelClusters;
 import margins.bend.Clustering;
 import margins.model.Generator;
@@ -39,10 +40,10 @@ public final class ClustersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (k < 1 || k > 64) {
-      throw new IllegalArgumentException("--k must be in [1, 64], not " + k);
+      throw new BadParameter("--k must be in [1, 64], not " + k);
     }
     if (images < 2 || images > 4096) {
-      throw new IllegalArgumentException("--images must be in [2, 4096], not " + images);
+      throw new BadParameter("--images must be in [2, 4096], not " + images);
     }
     try (Model model = Model.load(studio.dir(), run, null, device.resolve())) {
       Clustering.Result r = Clustering.run(studio.dir(), new Generator(model), k, images, seed);

@@ -1,18 +1,21 @@
 package margins.cli;
 
 import java.io.PrintWriter;
+import margins.BadParameter;
 import margins.MarginsException;
 import picocli.CommandLine;
 
-/** Turns failures into one clear message and exit code 1; bad parameters become exit code 2. */
+/**
+ * Turns failures into one clear message and an exit code: 2 for a value the user gave that is not allowed (like
+ * picocli's own usage errors), 1 for a failure the user can act on, and 1 with "unexpected failure" for a fault of
+ * Margins itself (its stack trace with MARGINS_DEBUG=1).
+ */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   @Override
-  public int handleExecutionException(
-      Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    if (ex instanceof IllegalArgumentException) {
-      // A value that parsed but is out of range: a usage error, like picocli's own.
+    if (ex instanceof BadParameter || ex instanceof CommandLine.ParameterException) {
       err.println("margins: " + ex.getMessage());
       err.println("Try 'margins " + cl.getCommandName() + " --help'.");
       err.flush();

@@ -3,11 +3,11 @@ package margins.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margins.Progress;
 import margins.archive.Frame;
 import margins.archive.Ingest;
 import margins.archive.IngestOptions;
 import margins.archive.IngestReport;
-import margins.archive.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +50,9 @@ public final class IngestCommand implements Callable<Integer> {
     IngestOptions options =
         new IngestOptions(size, Frame.parse(frame), IngestOptions.parseBackground(background));
     PrintWriter out = spec.commandLine().getOut();
-    Progress progress = System.console() != null
-        ? Progress.carriageReturn(spec.commandLine().getErr())
-        : Progress.NONE;
+    // Only a terminal watching stderr gets an ingest's progress line; a log needs only the summary.
+    Progress.Target progress = System.console() != null
+        ? new Progress.Target(spec.commandLine().getErr(), true) : Progress.Target.NONE;
     IngestReport report = Ingest.run(folder, studio.dir(), options, out, progress);
     out.printf("Kept %d image%s at %dx%d (frame %s, background %s); skipped %d.%n",
         report.kept(), report.kept() == 1 ? "" : "s", options.size(), options.size(),

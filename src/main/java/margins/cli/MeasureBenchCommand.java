@@ -1,6 +1,7 @@
 package margins.cli;
 
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.bench.MeasureBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ public final class MeasureBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (archive < 10 || outputs < 10 || size < 8 || size > 128) {
-      throw new IllegalArgumentException("--archive and --outputs must be at least 10, --size in 8..128");
+      throw new BadParameter("--archive and --outputs must be at least 10, --size in 8..128");
     }
     MeasureBenchmark.print(MeasureBenchmark.run(archive, outputs, size, 1L), archive, outputs, size,
         spec.commandLine().getOut());

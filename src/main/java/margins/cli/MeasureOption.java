@@ -13,6 +13,11 @@ public final class MeasureOption {
       description = "Do not measure outputs against the archive (recipes then carry no measures).")
   boolean skip;
 
+  /** Whether outputs are measured. */
+  public boolean enabled() {
+    return !skip;
+  }
+
   /** The studio's archive measurer for this model, or none when asked. */
   public Measurer measurer(Path studio, Model model) {
     return skip ? Measurer.NONE : ArchiveMeasurer.forStudio(studio, model);

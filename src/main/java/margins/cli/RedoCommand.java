@@ -1,13 +1,17 @@
 package margins.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import margins.MarginsException;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.recipe.Recipe;
 import margins.redo.Redo;
+import margins.report.ArchiveMeasurer;
 import margins.redo.WalkRedo;
 import margins.walk.Walking;
 import picocli.CommandLine.Command;
@@ -36,7 +40,8 @@ public final class RedoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (png.getFileName() != null && png.getFileName().toString().endsWith(".json")) {
-      Walking.Written w = WalkRedo.run(studio.dir(), device.resolve(), png, out);
+      Walking.Written w = WalkRedo.run(studio.dir(), device.resolve(), png, out,
+          m -> ArchiveMeasurer.forStudio(studio.dir(), m));
       spec.commandLine().getOut().println("made again: " + w.frames() + " frames in " + w.dir());
       spec.commandLine().getOut().flush();
       return 0;
@@ -45,11 +50,39 @@ public final class RedoCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new MarginsException("--out " + out + " is a folder; give a file name");
     }
+    byte[] original = read(png);
+    String now;
     try (Model model = Model.byHash(studio.dir(), recipe.checkpoint(), recipe.checkpointSha256(), device.resolve())) {
       Redo.redo(new Generator(model), recipe, out);
+      now = model.device();
     }
-    spec.commandLine().getOut().println("made again: " + out);
-    spec.commandLine().getOut().flush();
+    PrintWriter o = spec.commandLine().getOut();
+    o.println("made again: " + out + " (" + comparison(original, read(out), recipe.device(), now) + ")");
+    o.flush();
     return 0;
+  }
+
+  /** Whether the new file has the original's bytes, and if not, whether the device explains it. */
+  static String comparison(byte[] original, byte[] again, String madeOn, String now) {
+    if (Arrays.equals(original, again)) {
+      return "the same bytes as the original";
+    }
+    if (madeOn == null) {
+      return "differs from the original, which was made before Margins recorded devices; this one was computed"
+          + " on " + now;
+    }
+    if (!madeOn.equals(now)) {
+      return "differs from the original: it was computed on " + madeOn + ", this one on " + now
+          + "; the same recipe gives the same bytes only on the same kind of device";
+    }
+    return "differs from the original although both were computed on " + now + ": please report it";
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MarginsException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,10 +1,12 @@
 package margins.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import margins.Json;
 import margins.archive.PreparedArchive;
 import margins.archive.TrainingSet;
+import margins.train.ResumeChanges;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
@@ -12,6 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** `margins train`: trains a VAE on the studio's archive in a new numbered run, or resumes one. */
@@ -74,6 +78,27 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the resolved config and exit without training.")
   boolean dryRun;
 
+  /** Options a resumed run may take; the others would make it another run than its checkpoints describe. */
+  private static final List<String> RESUMABLE = List.of("--steps", "--checkpoint-every", "--sheet-every",
+      "--log-every", "--resume", "--studio", "--device", "--dry-run");
+
+  /** The changes --resume applies, after refusing options that cannot change on a resumed run. */
+  private ResumeChanges resumeChanges() {
+    ParseResult p = spec.commandLine().getParseResult();
+    List<String> refused = p.matchedOptions().stream().map(o -> o.longestName())
+        .filter(n -> !RESUMABLE.contains(n)).toList();
+    if (!refused.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--resume continues a run with its own settings; "
+          + String.join(", ", refused) + (refused.size() == 1 ? " cannot" : " cannot") + " change on a resumed run."
+          + " Leave " + (refused.size() == 1 ? "it" : "them") + " out, or start a new run. A resume may change "
+          + "--steps, --checkpoint-every, --sheet-every and --log-every.");
+    }
+    return new ResumeChanges(p.hasMatchedOption("--steps") ? steps : null,
+        p.hasMatchedOption("--checkpoint-every") ? checkpointEvery : null,
+        p.hasMatchedOption("--sheet-every") ? sheetEvery : null,
+        p.hasMatchedOption("--log-every") ? logEvery : null);
+  }
+
   @Override
   public Integer call() {
     TrainConfig config = new TrainConfig(steps, batch, lr, beta, klWarmup, flip, seed, gradClip,
@@ -88,9 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = System.console() != null;
-    boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
     TrainResult r = resume != null
-        ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, stepsGiven ? steps : null, dev, err, terminal)
+        ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, resumeChanges(), dev, err, terminal)
         : Training.start(studio.dir(), set, Training.resolve(set, config, dev, Version.software()), dev, err, terminal);
     out.printf("trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n",
         r.steps(), r.seconds(), r.imgPerSec(), r.loss());

@@ -2,6 +2,7 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.Json;
 import margins.archive.IngestOptions;
 import margins.bench.WalkSpeed;
@@ -39,16 +40,16 @@ public final class WalkBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!IngestOptions.SIZES.contains(size)) {
-      throw new IllegalArgumentException("--size must be 32, 64 or 128, not " + size);
+      throw new BadParameter("--size must be 32, 64 or 128, not " + size);
     }
     if (frames < 2 || frames > 10_000) {
-      throw new IllegalArgumentException("--frames must be in [2, 10000], not " + frames);
+      throw new BadParameter("--frames must be in [2, 10000], not " + frames);
     }
     if (batch < 1 || batch > 1024) {
-      throw new IllegalArgumentException("--batch must be in [1, 1024], not " + batch);
+      throw new BadParameter("--batch must be in [1, 1024], not " + batch);
     }
     if (threads < 0 || threads > 256) {
-      throw new IllegalArgumentException("--threads must be in [0, 256], not " + threads);
+      throw new BadParameter("--threads must be in [0, 256], not " + threads);
     }
     WalkSpeed.Figures f = WalkSpeed.run(size, frames, batch, threads, device.resolve());
     PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.Json;
 import margins.bend.ActivationNoise;
 import margins.bend.Bend;
@@ -43,6 +44,7 @@ public final class WalkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
+  @Mixin MeasureOption measure;
 
   @Parameters(paramLabel = "ENDPOINT", arity = "0..*", description = "Seeds, Margins PNGs, archive:N or image:FILE.")
   List<String> endpoints = new ArrayList<>();
@@ -108,9 +110,9 @@ public final class WalkCommand implements Callable<Integer> {
   public Integer call() {
     if (recipe != null) {
       if (out == null) {
-        throw new IllegalArgumentException("--recipe needs --out DIR");
+        throw new BadParameter("--recipe needs --out DIR");
       }
-      return report(WalkRedo.run(studio.dir(), device.resolve(), recipe, out));
+      return report(WalkRedo.run(studio.dir(), device.resolve(), recipe, out, m -> measure.measurer(studio.dir(), m)));
     }
     check();
     List<Bend> bends = new ArrayList<>();
@@ -128,29 +130,30 @@ public final class WalkCommand implements Callable<Integer> {
       var opList = Bending.operations(gen, studio.dir(), bends, noises);
       Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), studio.dir(), psi);
       Walk walk = plan.walk(ends.latents(), model.vae().config().latent());
-      WalkRecipe r = Walking.recipe(model, walk, opList, moving, fps, batch, formats, ends.names(), Version.software());
+      WalkRecipe r = Walking.recipe(model, walk, opList, moving, fps, batch, formats, ends.names(), measure.enabled(),
+          Version.software());
       Path dir = out != null ? out : studio.dir().resolve("outputs")
           .resolve(model.run() + "-walk-" + mode + "-" + BendCommand.shortHash(Json.line(r)));
-      return report(Walking.write(gen, r, dir));
+      return report(Walking.write(gen, r, dir, measure.measurer(studio.dir(), model)));
     }
   }
 
   private void check() {
     if (frames < 2 || frames > 10_000) {
-      throw new IllegalArgumentException("--frames must be in [2, 10000], not " + frames);
+      throw new BadParameter("--frames must be in [2, 10000], not " + frames);
     }
     if (fps < 1 || fps > 60) {
-      throw new IllegalArgumentException("--fps must be in [1, 60], not " + fps);
+      throw new BadParameter("--fps must be in [1, 60], not " + fps);
     }
     if (batch < 1 || batch > 1024) {
-      throw new IllegalArgumentException("--batch must be in [1, 1024], not " + batch);
+      throw new BadParameter("--batch must be in [1, 1024], not " + batch);
     }
     if (!(psi > 0 && psi <= 10)) {
-      throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+      throw new BadParameter("--psi must be in (0, 10], not " + psi);
     }
     for (String f : formats) {
       if (!Walking.FORMATS.contains(f)) {
-        throw new IllegalArgumentException("--format must be gif, png or mp4, not '" + f + "'");
+        throw new BadParameter("--format must be gif, png or mp4, not '" + f + "'");
       }
     }
   }

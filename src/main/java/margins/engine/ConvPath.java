@@ -1,5 +1,6 @@
 package margins.engine;
 
+import ai.djl.Device;
 import java.util.Locale;
 import margins.MarginsException;
 
@@ -31,6 +32,18 @@ public enum ConvPath {
   /** The words `margins doctor` uses. */
   public String label() {
     return label;
+  }
+
+  /**
+   * Where and how convolutions run now on this device, as recipes record it: "cpu:onednn", "cpu:aten" or "gpu:0".
+   * Two machines on the same label make the same bits; across labels the last bits may differ.
+   */
+  public static String label(Device device) {
+    if (device.isGpu()) {
+      return "gpu:" + device.getDeviceId();
+    }
+    ConvPath p = Libtorch.loaded().map(l -> l.hasOneDnn() && l.oneDnn() ? ONEDNN : ATEN).orElse(ATEN);
+    return "cpu:" + p.id();
   }
 
   /** The path the user forces through MARGINS_CONV, or null for auto. */

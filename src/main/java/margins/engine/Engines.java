@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.Locale;
+import margins.BadParameter;
 import margins.MarginsException;
 
 /** Starts DJL's PyTorch engine offline, picks the device, and explains clearly when the natives cannot load. */
@@ -92,7 +93,7 @@ public final class Engines {
         }
         return Device.gpu(0);
       default:
-        throw new IllegalArgumentException("--device must be auto, cpu or gpu, not '" + choice + "'");
+        throw new BadParameter("--device must be auto, cpu or gpu, not '" + choice + "'");
     }
   }
 

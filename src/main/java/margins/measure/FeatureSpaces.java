@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import margins.BadParameter;
 
 /** The table of feature spaces by kebab-case id; the model's encoder space arrives as plain vectors instead. */
 public final class FeatureSpaces {
@@ -20,7 +21,7 @@ public final class FeatureSpaces {
   public static FeatureSpace byId(String id) {
     Supplier<FeatureSpace> supplier = TABLE.get(id);
     if (supplier == null) {
-      throw new IllegalArgumentException("unknown feature space '" + id + "', expected one of " + ids());
+      throw new BadParameter("unknown feature space '" + id + "', expected one of " + ids());
     }
     return supplier.get();
   }

@@ -1,6 +1,7 @@
 package margins.measure;
 
 import java.util.Locale;
+import margins.BadParameter;
 
 /** Where one output falls relative to the archive's k-NN balls; ids are the lower-case names. */
 public enum Kind {
@@ -25,6 +26,6 @@ public enum Kind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown kind '" + id + "', expected one of copy, mimetic, marginal, alien");
+    throw new BadParameter("unknown kind '" + id + "', expected one of copy, mimetic, marginal, alien");
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import margins.MarginsException;
+import margins.engine.ConvPath;
 import margins.network.Vae;
 import margins.train.Checkpoint;
 import margins.train.RunDir;
@@ -53,6 +54,11 @@ public record Model(Vae vae, String run, Path checkpoint, String relativePath, S
     Path runDir = abs.getParent() == null ? null : abs.getParent().getParent();
     String run = runDir == null ? "" : runDir.getFileName().toString();
     return new Model(l.vae().forGeneration(), run, abs, rel, l.sha256(), l.header().step());
+  }
+
+  /** Where and how this model computes now, as recipes record it (see {@link ConvPath#label}). */
+  public String device() {
+    return ConvPath.label(vae.manager().getDevice());
   }
 
   /** A short id for file names and recipes: the run and the step. */

@@ -2,6 +2,7 @@ package margins.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import margins.BadParameter;
 
 /** Parses seed lists as users write them: `0-63`, `7`, `1,5,9-12`. */
 public final class Seeds {
@@ -12,7 +13,7 @@ public final class Seeds {
 
   public static List<Long> parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("--seeds is empty: give seeds like 0-63 or 1,5,9");
+      throw new BadParameter("--seeds is empty: give seeds like 0-63 or 1,5,9");
     }
     List<Long> seeds = new ArrayList<>();
     for (String part : text.split(",")) {
@@ -23,10 +24,10 @@ public final class Seeds {
           long a = Long.parseLong(p.substring(0, dash).trim());
           long b = Long.parseLong(p.substring(dash + 1).trim());
           if (b < a) {
-            throw new IllegalArgumentException("--seeds range " + p + " runs backwards");
+            throw new BadParameter("--seeds range " + p + " runs backwards");
           }
           if (b - a >= MAX) {
-            throw new IllegalArgumentException("--seeds range " + p + " has more than " + MAX + " seeds");
+            throw new BadParameter("--seeds range " + p + " has more than " + MAX + " seeds");
           }
           for (long s = a; s <= b; s++) {
             seeds.add(s);
@@ -35,10 +36,10 @@ public final class Seeds {
           seeds.add(Long.parseLong(p));
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--seeds: '" + p + "' is not a seed or a range like 0-63");
+        throw new BadParameter("--seeds: '" + p + "' is not a seed or a range like 0-63");
       }
       if (seeds.size() > MAX) {
-        throw new IllegalArgumentException("--seeds: at most " + MAX + " seeds at once");
+        throw new BadParameter("--seeds: at most " + MAX + " seeds at once");
       }
     }
     return seeds;

@@ -1,6 +1,7 @@
 package margins.network;
 
 import java.util.List;
+import margins.BadParameter;
 
 /**
  * The architecture of a convolutional VAE; stored in every checkpoint so the network rebuilds itself.
@@ -16,16 +17,16 @@ public record VaeConfig(int resolution, int latent, int width, int maxChannels) 
 
   public VaeConfig {
     if (!RESOLUTIONS.contains(resolution)) {
-      throw new IllegalArgumentException("resolution must be one of " + RESOLUTIONS + ", not " + resolution);
+      throw new BadParameter("resolution must be one of " + RESOLUTIONS + ", not " + resolution);
     }
     if (latent < 2 || latent > 1024) {
-      throw new IllegalArgumentException("--latent must be in 2..1024, not " + latent);
+      throw new BadParameter("--latent must be in 2..1024, not " + latent);
     }
     if (width < 4 || width > 512) {
-      throw new IllegalArgumentException("--width must be in 4..512, not " + width);
+      throw new BadParameter("--width must be in 4..512, not " + width);
     }
     if (maxChannels < width) {
-      throw new IllegalArgumentException("maxChannels must be at least width (" + width + ")");
+      throw new BadParameter("maxChannels must be at least width (" + width + ")");
     }
   }
 

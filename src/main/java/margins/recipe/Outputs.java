@@ -7,45 +7,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import margins.Files2;
 import margins.Json;
+import margins.Progress;
 import margins.image.ContactSheet;
 import margins.image.Png;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.network.LayerHook;
 
-/** Decodes a sampler's draws, measures them, and writes each PNG with its recipe, a sheet and a JSON-lines index. */
+/**
+ * Decodes draws, measures them, and writes each PNG with its recipe, contact sheets and a JSON-lines index, a chunk
+ * at a time: a batch of 100,000 seeds holds one chunk of images in memory, and a crash leaves every chunk written
+ * before it on disk, listed in the index.
+ */
 public final class Outputs {
+
+  /** Images decoded, measured and written together; also the tiles of one contact sheet (16 x 16). */
+  public static final int CHUNK = 256;
 
   /**
    * What a batch left on disk.
    *
    * @param images the PNGs, in draw order
-   * @param sheet the contact sheet of them all
+   * @param sheets the contact sheets, one per chunk of {@link #CHUNK} images: sheet.png, sheet-2.png, ...
    * @param index outputs.jsonl: one line per image with its seed, regime, sampler and measures
-   * @param recipes the recipes written, in order
+   * @param kindCounts how many outputs fell in each kind (empty when nothing was measured)
+   * @param first the first image's recipe
    */
-  public record Written(List<Path> images, Path sheet, Path index, List<Recipe> recipes) {
+  public record Written(List<Path> images, List<Path> sheets, Path index, Map<String, Integer> kindCounts,
+      Recipe first) {
 
-    /** How many outputs fell in each kind (copy, mimetic, marginal, alien), or "" when none was measured. */
+    /** The first contact sheet. */
+    public Path sheet() {
+      return sheets.get(0);
+    }
+
+    /** How many outputs fell in each kind, in the scale's order ("12 mimetic, 4 alien"), or "" when unmeasured. */
     public String kinds() {
-      Map<String, Long> counts = new java.util.TreeMap<>();
-      for (Recipe r : recipes) {
-        Object k = r.measures().get("kind");
-        if (k != null) {
-          counts.merge(k.toString(), 1L, Long::sum);
-        }
-      }
       StringBuilder sb = new StringBuilder();
-      for (String k : List.of("copy", "mimetic", "marginal", "alien")) {
-        if (counts.containsKey(k)) {
-          sb.append(sb.length() == 0 ? "" : ", ").append(counts.get(k)).append(' ').append(k);
+      for (String k : KINDS) {
+        if (kindCounts.containsKey(k)) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(kindCounts.get(k)).append(' ').append(k);
         }
       }
       return sb.toString();
     }
   }
+
+  /** The kinds of the measure's scale, in order, as recipes name them. */
+  static final List<String> KINDS = List.of("copy", "mimetic", "marginal", "alien", "noise");
 
   /** Turns a draw's stored operations into the hook that applies them (the bend package turns them into hooks). */
   @FunctionalInterface
@@ -69,44 +81,72 @@ public final class Outputs {
 
   /**
    * Decodes the draws (each through the hook its operations give), measures them, and writes them into `out` as
-   * made in this regime by this sampler (or task: "bend").
+   * made in this regime by this sampler (or task: "bend"). A null regime is read from each output's measured kind
+   * (copy and mimetic: mimetic; the rest: alien), alien when unmeasured: what bends and walks do.
    */
   public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
-      Measurer measurer, String software) {
+      Measurer measurer, String software, Progress progress) {
     if (draws.isEmpty()) {
       throw new IllegalArgumentException("nothing to write: no draws");
     }
     Model m = gen.model();
-    List<BufferedImage> images = new ArrayList<>();
-    for (Draw d : draws) {
-      images.add(gen.image(d.latent(), hooks.hook(d.operations())));
-    }
-    List<Map<String, Object>> measures = measurer.measure(images);
-    List<Path> files = new ArrayList<>();
-    List<Recipe> recipes = new ArrayList<>();
-    StringBuilder index = new StringBuilder();
-    for (int i = 0; i < draws.size(); i++) {
-      Draw d = draws.get(i);
-      Object psi = d.params().get("psi");
-      Recipe r = new Recipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
-          regime.id(), sampler, d.seed(), psi instanceof Number n ? n.doubleValue() : null,
-          d.params(), d.latent(), d.operations(), d.parents(), measures.get(i));
-      Path file = out.resolve(fileName(d.seed()));
-      Png.write(file, images.get(i), Recipe.KEYWORD, r.json());
-      files.add(file);
-      recipes.add(r);
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("file", file.getFileName().toString());
-      line.put("seed", d.seed());
-      line.put("regime", r.regime());
-      line.put("sampler", r.sampler());
-      line.put("measures", r.measures());
-      index.append(Json.line(line)).append('\n');
-    }
-    Path sheet = out.resolve("sheet.png");
-    Png.write(sheet, ContactSheet.of(images, 0, 64));
     Path indexFile = out.resolve("outputs.jsonl");
-    Files2.writeAtomic(indexFile, index.toString());
-    return new Written(files, sheet, indexFile, recipes);
+    List<Path> files = new ArrayList<>();
+    List<Path> sheets = new ArrayList<>();
+    Map<String, Integer> kinds = new TreeMap<>();
+    Recipe first = null;
+    for (int from = 0; from < draws.size(); from += CHUNK) {
+      List<Draw> chunk = draws.subList(from, Math.min(draws.size(), from + CHUNK));
+      List<BufferedImage> images = new ArrayList<>();
+      for (Draw d : chunk) {
+        images.add(gen.image(d.latent(), hooks.hook(d.operations())));
+      }
+      List<Map<String, Object>> measures = measurer.measure(images);
+      if (from == 0) {
+        // Only once the first chunk decoded and measured: a bad parameter found there leaves nothing on disk.
+        Files2.writeAtomic(indexFile, "");
+      }
+      StringBuilder index = new StringBuilder();
+      for (int i = 0; i < chunk.size(); i++) {
+        Draw d = chunk.get(i);
+        Object psi = d.params().get("psi");
+        Object kind = measures.get(i).get("kind");
+        Regime r = regime != null ? regime : kind == null ? Regime.ALIEN : Regime.ofKind(kind.toString());
+        Recipe recipe = new Recipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
+            r.id(), sampler, d.seed(), psi instanceof Number n ? n.doubleValue() : null,
+            d.params(), d.latent(), d.operations(), d.parents(), measures.get(i), m.device());
+        Path file = out.resolve(fileName(d.seed()));
+        Png.write(file, images.get(i), Recipe.KEYWORD, recipe.json());
+        files.add(file);
+        first = first == null ? recipe : first;
+        if (kind != null) {
+          kinds.merge(kind.toString(), 1, Integer::sum);
+        }
+        index.append(Json.line(indexLine(file, recipe))).append('\n');
+      }
+      Files2.append(indexFile, index.toString());
+      Path sheet = out.resolve(sheets.isEmpty() ? "sheet.png" : "sheet-" + (sheets.size() + 1) + ".png");
+      Png.write(sheet, ContactSheet.of(images, 0, 64));
+      sheets.add(sheet);
+      progress.update(files.size(), "images");
+    }
+    progress.end();
+    return new Written(files, sheets, indexFile, kinds, first);
+  }
+
+  /** The same, without a progress line. */
+  public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
+      Measurer measurer, String software) {
+    return write(gen, regime, sampler, draws, hooks, out, measurer, software, Progress.none());
+  }
+
+  private static Map<String, Object> indexLine(Path file, Recipe r) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("file", file.getFileName().toString());
+    line.put("seed", r.seed());
+    line.put("regime", r.regime());
+    line.put("sampler", r.sampler());
+    line.put("measures", r.measures());
+    return line;
   }
 }

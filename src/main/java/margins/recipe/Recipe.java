@@ -1,5 +1,6 @@
 package margins.recipe;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,8 @@ import margins.image.Png;
  * @param operations changes to the decoder's computation (bends, activation noise), in order
  * @param parents recipes or files this image was made from
  * @param measures where the image falls between copy and alien, when measured
+ * @param device where and how it was computed ("cpu:onednn", "cpu:aten", "gpu:0"); absent in recipes made before
+ *     Margins recorded it. Another device makes the same image, but its last bits may differ.
  */
 public record Recipe(
     String software,
@@ -40,7 +43,8 @@ public record Recipe(
     float[] latent,
     List<JsonNode> operations,
     List<String> parents,
-    Map<String, Object> measures) {
+    Map<String, Object> measures,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String device) {
 
   /** The PNG text keyword recipes are stored under. */
   public static final String KEYWORD = "margins-recipe";
@@ -55,7 +59,7 @@ public record Recipe(
   /** The same recipe with measures attached. */
   public Recipe withMeasures(Map<String, Object> m) {
     return new Recipe(software, model, checkpoint, checkpointSha256, resolution, regime, sampler, seed, psi,
-        params, latent, operations, parents, m);
+        params, latent, operations, parents, m, device);
   }
 
   public String json() {

@@ -2,6 +2,8 @@ package margins.redo;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.function.Function;
+import margins.recipe.Measurer;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.walk.WalkRecipe;
@@ -12,10 +14,12 @@ public final class WalkRedo {
 
   private WalkRedo() {}
 
-  public static Walking.Written run(Path studio, Device device, Path walkJson, Path out) {
+  /** Makes the walk again into `out`; a measured walk is measured again with the measurer made for its model. */
+  public static Walking.Written run(Path studio, Device device, Path walkJson, Path out,
+      Function<Model, Measurer> measurers) {
     WalkRecipe r = WalkRecipe.read(walkJson);
     try (Model model = Model.byHash(studio, r.checkpoint(), r.checkpointSha256(), device)) {
-      return Walking.write(new Generator(model), r, out);
+      return Walking.write(new Generator(model), r, out, r.measured() ? measurers.apply(model) : Measurer.NONE);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import margins.BadParameter;
 import margins.Files2;
 import margins.Json;
 import margins.MarginsException;
@@ -102,7 +103,7 @@ public final class MeasureImages {
   /** Batch sizes a run is sampled at: enough for batch measures, few enough to stay quick. */
   public static void checkCount(int n) {
     if (n < ArchiveMeasurer.K + 1 || n > 10_000) {
-      throw new IllegalArgumentException("--n must be in " + (ArchiveMeasurer.K + 1) + "..10000, not " + n);
+      throw new BadParameter("--n must be in " + (ArchiveMeasurer.K + 1) + "..10000, not " + n);
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.bend.Operations;
 import margins.image.Images;
 import margins.image.Png;
@@ -90,7 +91,7 @@ public final class Survey {
   public static Sampler sampler(Regime regime, String id) {
     Sampler s = id == null ? Samplers.defaultFor(regime) : Samplers.byId(id);
     if (s.regime() != regime) {
-      throw new IllegalArgumentException("sampler " + s.id() + " is " + s.regime().id() + ", not " + regime.id());
+      throw new BadParameter("sampler " + s.id() + " is " + s.regime().id() + ", not " + regime.id());
     }
     return s;
   }

@@ -3,6 +3,7 @@ package margins.sample;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import margins.BadParameter;
 
 /** A sampler's parameters as the user gave them (`--param k=v`), read with their allowed ranges. */
 public final class SamplerParams {
@@ -21,7 +22,7 @@ public final class SamplerParams {
   public void allowOnly(String sampler, Set<String> allowed) {
     for (String k : values.keySet()) {
       if (!allowed.contains(k)) {
-        throw new IllegalArgumentException("sampler " + sampler + " has no parameter '" + k + "'; it takes "
+        throw new BadParameter("sampler " + sampler + " has no parameter '" + k + "'; it takes "
             + (allowed.isEmpty() ? "none" : new java.util.TreeSet<>(allowed)));
       }
     }
@@ -37,10 +38,10 @@ public final class SamplerParams {
     try {
       d = Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number in [" + min + ", " + max + "], not '" + v + "'");
+      throw new BadParameter(name + " must be a number in [" + min + ", " + max + "], not '" + v + "'");
     }
     if (!(d >= min && d <= max)) {
-      throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], not " + v);
+      throw new BadParameter(name + " must be in [" + min + ", " + max + "], not " + v);
     }
     return d;
   }
@@ -49,7 +50,7 @@ public final class SamplerParams {
   public int integer(String name, int def, int min, int max) {
     double d = number(name, def, min, max);
     if (d != Math.rint(d)) {
-      throw new IllegalArgumentException(name + " must be a whole number in [" + min + ", " + max + "], not " + d);
+      throw new BadParameter(name + " must be a whole number in [" + min + ", " + max + "], not " + d);
     }
     return (int) d;
   }
@@ -58,7 +59,7 @@ public final class SamplerParams {
   public String choice(String name, String def, Set<String> allowed) {
     String v = values.getOrDefault(name, def);
     if (!allowed.contains(v)) {
-      throw new IllegalArgumentException(name + " must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + v + "'");
+      throw new BadParameter(name + " must be one of " + new java.util.TreeSet<>(allowed) + ", not '" + v + "'");
     }
     return v;
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import margins.BadParameter;
 import margins.recipe.Regime;
 
 /** The table of samplers, keyed by id, and each regime's default sampler. */
@@ -29,7 +30,7 @@ public final class Samplers {
   public static Sampler byId(String id) {
     Supplier<Sampler> s = TABLE.get(id);
     if (s == null) {
-      throw new IllegalArgumentException("no sampler '" + id + "'; samplers: " + TABLE.keySet());
+      throw new BadParameter("no sampler '" + id + "'; samplers: " + TABLE.keySet());
     }
     return s.get();
   }

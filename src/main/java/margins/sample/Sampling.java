@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import margins.BadParameter;
 import margins.bend.Operations;
 import margins.model.Generator;
-import margins.network.Seeds;
 import margins.recipe.Measurer;
 import margins.recipe.Outputs;
 import margins.recipe.Regime;
@@ -28,7 +28,7 @@ public final class Sampling {
   /** The sampler psi alone implies: below or at 1 `truncated` (mimetic), above 1 `tail` (alien). */
   public static Sampler forPsi(double psi) {
     if (!(psi > 0 && psi <= 10)) {
-      throw new IllegalArgumentException("--psi must be in (0, 10], not " + psi);
+      throw new BadParameter("--psi must be in (0, 10], not " + psi);
     }
     return Samplers.byId(psi <= 1.0 ? Truncated.ID : Tail.ID);
   }
@@ -48,12 +48,12 @@ public final class Sampling {
     }
     Sampler s = samplerId != null ? Samplers.byId(samplerId) : Samplers.defaultFor(r == null ? Regime.MIMETIC : r);
     if (r != null && s.regime() != r) {
-      throw new IllegalArgumentException("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id()
+      throw new BadParameter("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id()
           + "; see margins sample --list");
     }
     if (psi != null) {
       if (!s.parameters().contains("psi")) {
-        throw new IllegalArgumentException("--psi: sampler " + s.id() + " has no psi; it takes " + s.usage());
+        throw new BadParameter("--psi: sampler " + s.id() + " has no psi; it takes " + s.usage());
       }
       putPsi(p, s, psi);
     }
@@ -62,7 +62,7 @@ public final class Sampling {
 
   private static void putPsi(Map<String, String> p, Sampler s, double psi) {
     if (p.containsKey("psi")) {
-      throw new IllegalArgumentException("give psi once: --psi or --param psi=, not both");
+      throw new BadParameter("give psi once: --psi or --param psi=, not both");
     }
     p.put("psi", Double.toString(psi));
   }

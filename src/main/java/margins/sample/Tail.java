@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
@@ -32,7 +33,7 @@ public final class Tail extends DescribedSampler {
     SamplerParams p = ctx.params();
     p.allowOnly(ID, parameters());
     if (p.has("shell") && p.has("psi")) {
-      throw new IllegalArgumentException("tail takes psi or shell, not both");
+      throw new BadParameter("tail takes psi or shell, not both");
     }
     double psi = p.number("psi", 2.0, 1.0, 10.0);
     if (p.has("shell")) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import margins.BadParameter;
 import margins.archive.ImageFiles;
 import margins.archive.TrainingSet;
 import margins.model.Codes;
@@ -37,14 +38,14 @@ public final class Vary {
       java.util.Map<String, String> params) {
     Regime r = Regime.parse(regime);
     if (k < 1 || k > 1024) {
-      throw new IllegalArgumentException("--k must be in [1, 1024], not " + k);
+      throw new BadParameter("--k must be in [1, 1024], not " + k);
     }
     Sampler s = Samplers.byId(samplerId != null ? samplerId : r == Regime.MIMETIC ? Posterior.ID : Extrapolate.ID);
     if (s.regime() != r) {
-      throw new IllegalArgumentException("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id());
+      throw new BadParameter("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id());
     }
     if (!s.takesSource()) {
-      throw new IllegalArgumentException("sampler " + s.id() + " cannot vary an image; these can: " + varying());
+      throw new BadParameter("sampler " + s.id() + " cannot vary an image; these can: " + varying());
     }
     List<Long> seeds = new ArrayList<>();
     for (int i = 0; i < k; i++) {

@@ -19,6 +19,11 @@ public record RunConfig(
 
   /** The same run trained for a different number of steps. */
   public RunConfig withSteps(int steps) {
-    return new RunConfig(train.withSteps(steps), vae, archiveHash, archiveCount, engine, software, heldOut);
+    return withTrain(train.withSteps(steps));
+  }
+
+  /** The same run with other training options. */
+  public RunConfig withTrain(TrainConfig t) {
+    return new RunConfig(t, vae, archiveHash, archiveCount, engine, software, heldOut);
   }
 }

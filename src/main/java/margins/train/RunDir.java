@@ -2,8 +2,11 @@ package margins.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,24 +18,31 @@ import margins.MarginsException;
 public record RunDir(Path dir) {
 
   private static final Pattern NAME = Pattern.compile("\\d{5}-.*");
-  private static final Pattern CKPT = Pattern.compile("step-(\\d+)\\.ckpt");
+  private static final Pattern CKPT = Pattern.compile("step-(\\d{6,})\\.ckpt");
 
   public static Path runsOf(Path studio) {
     return studio.resolve("runs");
   }
 
-  /** Makes the next numbered directory. */
+  /**
+   * Makes the next numbered directory. The number is taken under a lock on runs/.lock, so two runs started at
+   * once (two processes) never get the same one.
+   */
   public static RunDir create(Path studio, String description) {
     Path runs = runsOf(studio);
     try {
       Files.createDirectories(runs);
-      int next = list(studio).stream()
-          .mapToInt(r -> Integer.parseInt(r.name().substring(0, 5)) + 1).max().orElse(0);
-      Path dir = runs.resolve(String.format("%05d-%s", next, description));
-      Files.createDirectory(dir);
-      Files.createDirectories(dir.resolve("checkpoints"));
-      Files.createDirectories(dir.resolve("sheets"));
-      return new RunDir(dir);
+      try (FileChannel lockFile = FileChannel.open(runs.resolve(".lock"), StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        int next = list(studio).stream()
+            .mapToInt(r -> Integer.parseInt(r.name().substring(0, 5)) + 1).max().orElse(0);
+        Path dir = runs.resolve(String.format("%05d-%s", next, description));
+        Files.createDirectory(dir);
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.createDirectories(dir.resolve("sheets"));
+        return new RunDir(dir);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,14 +99,14 @@ public record RunDir(Path dir) {
     return checkpoints().resolve(String.format("step-%06d.ckpt", step));
   }
 
-  /** Checkpoints, oldest step first. */
+  /** Checkpoints, oldest step first (by step number: step-1000000 comes after step-999999). */
   public List<Path> checkpointFiles() {
     if (!Files.isDirectory(checkpoints())) {
       return List.of();
     }
     try (Stream<Path> s = Files.list(checkpoints())) {
       return s.filter(p -> CKPT.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+          .sorted(Comparator.comparingLong(RunDir::stepOf)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -111,7 +121,7 @@ public record RunDir(Path dir) {
   public static int stepOf(Path checkpoint) {
     var m = CKPT.matcher(checkpoint.getFileName().toString());
     if (!m.matches()) {
-      throw new IllegalArgumentException(checkpoint + " is not named step-NNNNNN.ckpt");
+      throw new MarginsException(checkpoint + " is not named step-NNNNNN.ckpt");
     }
     return Integer.parseInt(m.group(1));
   }

@@ -2,6 +2,7 @@ package margins.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class Sheets {
     for (int s = 0; s < SAMPLE_SEEDS; s++) {
       System.arraycopy(Latents.gaussian(s, l), 0, z, s * l, l);
     }
-    try (NDManager m = vae.manager().newSubManager()) {
+    // A scope: decoding during training computes the stages' phase kernels on the weights' own manager.
+    try (NDScope scope = new NDScope(); NDManager m = vae.manager().newSubManager()) {
       NDArray images = vae.decode(m.create(z, new Shape(SAMPLE_SEEDS, l)), LayerHook.NONE);
       Png.write(file, ContactSheet.of(Images.fromBatch(images), 8, 64));
     }
@@ -47,7 +49,7 @@ public final class Sheets {
       // Spread over the archive rather than its first files, which are often one family.
       set.copyChw((int) ((long) i * set.count() / n), x, i * 3 * r * r, false);
     }
-    try (NDManager m = vae.manager().newSubManager()) {
+    try (NDScope scope = new NDScope(); NDManager m = vae.manager().newSubManager()) {
       NDArray input = m.create(x, new Shape(n, 3, r, r));
       NDArray mu = vae.posterior(input, false).get(0);
       List<BufferedImage> originals = Images.fromBatch(input);

@@ -1,5 +1,7 @@
 package margins.train;
 
+import margins.BadParameter;
+
 /**
  * How to train: every field has a default, and the resolved config is written before training starts.
  *
@@ -37,22 +39,22 @@ public record TrainConfig(
   public TrainConfig {
     positive("steps", steps);
     if (batch < 1 || batch > 4096) {
-      throw new IllegalArgumentException("--batch must be in 1..4096, not " + batch);
+      throw new BadParameter("--batch must be in 1..4096, not " + batch);
     }
     if (!(learningRate > 0 && learningRate < 1e30)) {
-      throw new IllegalArgumentException("--lr must be positive, not " + learningRate);
+      throw new BadParameter("--lr must be positive, not " + learningRate);
     }
     if (!(beta >= 0 && beta <= 1000)) {
-      throw new IllegalArgumentException("--beta must be in 0..1000, not " + beta);
+      throw new BadParameter("--beta must be in 0..1000, not " + beta);
     }
     if (klWarmup < 0) {
-      throw new IllegalArgumentException("--kl-warmup must be 0 or more steps, not " + klWarmup);
+      throw new BadParameter("--kl-warmup must be 0 or more steps, not " + klWarmup);
     }
     if (!(gradClip >= 0)) {
-      throw new IllegalArgumentException("--grad-clip must be 0 (off) or positive, not " + gradClip);
+      throw new BadParameter("--grad-clip must be 0 (off) or positive, not " + gradClip);
     }
     if (!(holdout >= 0 && holdout <= 0.5)) {
-      throw new IllegalArgumentException("--holdout must be in 0..0.5, not " + holdout);
+      throw new BadParameter("--holdout must be in 0..0.5, not " + holdout);
     }
     positive("--checkpoint-every", checkpointEvery);
     positive("--sheet-every", sheetEvery);
@@ -61,7 +63,7 @@ public record TrainConfig(
 
   private static void positive(String name, int v) {
     if (v < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, not " + v);
+      throw new BadParameter(name + " must be at least 1, not " + v);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import margins.Files2;
 import margins.Json;
 import margins.MarginsException;
+import margins.Progress;
 import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.Engines;
@@ -43,9 +44,18 @@ public final class Training {
   private final boolean terminal;
   private final List<StepMetrics> history;
   private final SelfCheck.Result engineCheck;
+  private final Listener listener;
+
+  /** Told after every step, with the network as it now is (for tests that watch memory, and progress views). */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = (step, vae) -> { };
+
+    void afterStep(int step, Vae vae);
+  }
 
   private Training(RunDir run, RunConfig config, TrainingSet set, Vae vae, Adam adam,
-      List<StepMetrics> history, PrintWriter out, boolean terminal, SelfCheck.Result engineCheck) {
+      List<StepMetrics> history, PrintWriter out, boolean terminal, SelfCheck.Result engineCheck, Listener listener) {
     this.run = run;
     this.config = config;
     this.set = set;
@@ -55,6 +65,7 @@ public final class Training {
     this.out = out;
     this.terminal = terminal;
     this.engineCheck = engineCheck;
+    this.listener = listener;
   }
 
   /** The configuration a new run would write, without training (what `--dry-run` prints). */
@@ -70,6 +81,12 @@ public final class Training {
    */
   public static TrainResult start(Path studio, TrainingSet archive, RunConfig config, Device device,
       PrintWriter out, boolean terminal) {
+    return start(studio, archive, config, device, out, terminal, Listener.NONE);
+  }
+
+  /** {@link #start}, telling the listener after every step. */
+  public static TrainResult start(Path studio, TrainingSet archive, RunConfig config, Device device,
+      PrintWriter out, boolean terminal, Listener listener) {
     TrainingSet set = archive.split(config.train().holdout()).train();
     RunDir run = RunDir.create(studio, "vae" + set.size());
     Files2.writeAtomic(run.config(), Json.pretty(config));
@@ -79,13 +96,16 @@ public final class Training {
     Vae vae = Vae.create(config.vae(), device, config.train().seed());
     try (vae) {
       Adam adam = new Adam(vae.parameters(), vae.manager());
-      return new Training(run, config, set, vae, adam, new ArrayList<>(), out, terminal, check).loop(0);
+      return new Training(run, config, set, vae, adam, new ArrayList<>(), out, terminal, check, listener).loop(0);
     }
   }
 
-  /** Continues a run from its last whole checkpoint, after a crash, a kill or to train for more steps. */
-  public static TrainResult resume(Path studio, String runName, TrainingSet archive, Integer steps, Device device,
-      PrintWriter out, boolean terminal) {
+  /**
+   * Continues a run from its last whole checkpoint, after a crash, a kill or to train for more steps, with only
+   * the changes a resume may make.
+   */
+  public static TrainResult resume(Path studio, String runName, TrainingSet archive, ResumeChanges changes,
+      Device device, PrintWriter out, boolean terminal) {
     RunDir run = RunDir.find(studio, runName);
     RunConfig saved = Json.read(run.config(), RunConfig.class);
     Path last = run.latestCheckpoint().orElseThrow(() -> new MarginsException(
@@ -95,11 +115,15 @@ public final class Training {
           + brief(saved.archiveHash()) + ", the studio's is " + brief(archive.hash())
           + "); resume it in the studio it was trained in, or start a new run");
     }
-    RunConfig config = steps == null ? saved : saved.withSteps(steps);
+    int step = RunDir.stepOf(last);
+    if (changes.steps() != null && changes.steps() <= step) {
+      throw new MarginsException("run " + run.name() + " is at step " + step + " already: --steps must be more"
+          + " than " + step + " to train it further (it counts all steps, not more steps)");
+    }
+    RunConfig config = saved.withTrain(changes.applyTo(saved.train()));
     TrainingSet set = archive.split(config.train().holdout()).train();
-    Files2.writeAtomic(run.config(), Json.pretty(config));
     Checkpoint.Loaded loaded = Checkpoint.read(last, device);
-    int step = loaded.header().step();
+    Files2.writeAtomic(run.config(), Json.pretty(config));
     out.println("resuming " + run.dir() + " from step " + step);
     out.flush();
     SelfCheck.Result check = checkEngine(config, device, out);
@@ -111,7 +135,8 @@ public final class Training {
       List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();
       // Lines logged after the checkpoint belong to steps that will run again.
       writeMetrics(run, kept);
-      return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal, check).loop(step);
+      return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal, check, Listener.NONE)
+          .loop(step);
     }
   }
 
@@ -121,7 +146,7 @@ public final class Training {
     int r = set.size();
     int l = vae.config().latent();
     List<Parameter> params = vae.parameters();
-    Progress progress = new Progress(out, first, c.steps(), terminal);
+    Progress progress = Progress.of(out, "step", first, c.steps(), terminal);
     long t0 = System.nanoTime();
     Path checkpoint = run.latestCheckpoint().orElse(null);
     double[] sums = new double[4];
@@ -147,7 +172,8 @@ public final class Training {
       }
       counted++;
       int done = step + 1;
-      progress.step(done, losses[0], b);
+      progress.update(done, String.format("loss %.2f  %.0f img/s", losses[0],
+          (done - first) * (double) b / ((System.nanoTime() - t0) / 1e9)));
       double secs = (System.nanoTime() - t0) / 1e9;
       if (done % c.logEvery() == 0 || done == c.steps()) {
         StepMetrics m = new StepMetrics(done, sums[0] / counted, sums[1] / counted, sums[2] / counted,
@@ -167,6 +193,7 @@ public final class Training {
         Sheets.samples(vae, run.sheets().resolve(String.format("samples-step%06d.png", done)));
         Sheets.reconstructions(vae, set, run.sheets().resolve(String.format("recon-step%06d.png", done)));
       }
+      listener.afterStep(done, vae);
     }
     progress.end();
     double secs = (System.nanoTime() - t0) / 1e9;
@@ -282,11 +309,14 @@ public final class Training {
   }
 
   private static boolean parametersFinite(List<Parameter> params) {
-    double s = 0;
-    for (Parameter p : params) {
-      s += p.getArray().abs().sum().getFloat();
+    // A scope: each abs() is a copy of the weights, on the weights' own manager.
+    try (NDScope scope = new NDScope()) {
+      double s = 0;
+      for (Parameter p : params) {
+        s += p.getArray().abs().sum().getFloat();
+      }
+      return Double.isFinite(s);
     }
-    return Double.isFinite(s);
   }
 
   private void appendMetrics(StepMetrics m) {

@@ -3,6 +3,7 @@ package margins.walk;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import margins.BadParameter;
 
 /** The animation writers by format id: {@code gif}, {@code png} (a folder of frames), {@code mp4}. */
 public final class AnimationWriters {
@@ -24,7 +25,7 @@ public final class AnimationWriters {
   public static AnimationWriter forFormat(String format) {
     AnimationWriter w = TABLE.get(format);
     if (w == null) {
-      throw new IllegalArgumentException(
+      throw new BadParameter(
           "unknown animation format '" + format + "'; allowed: " + String.join(", ", TABLE.keySet()));
     }
     return w;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import margins.BadParameter;
 import margins.MarginsException;
 import margins.archive.OutsideImage;
 import margins.archive.PreparedArchive;
@@ -35,10 +36,10 @@ public final class Endpoints {
   public static void check(List<String> endpoints) {
     for (String e : endpoints) {
       if (e.startsWith("archive:") && !e.substring(8).matches("\\d+")) {
-        throw new IllegalArgumentException("endpoint '" + e + "': archive:N takes an image number, e.g. archive:12");
+        throw new BadParameter("endpoint '" + e + "': archive:N takes an image number, e.g. archive:12");
       }
       if (e.startsWith("image:") && e.length() == 6) {
-        throw new IllegalArgumentException("endpoint '" + e + "': image:PATH needs a file");
+        throw new BadParameter("endpoint '" + e + "': image:PATH needs a file");
       }
     }
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import margins.BadParameter;
 import margins.Json;
 import margins.bend.ActivationNoise;
 import margins.bend.BendOps;
@@ -50,7 +51,7 @@ public final class FrameOps {
             BendOps.create(op.path("op").asText(), params);
           }
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--sweep on " + op.path("layer").asText() + " at its '" + end
+          throw new BadParameter("--sweep on " + op.path("layer").asText() + " at its '" + end
               + "' end: " + e.getMessage(), e);
         }
       }

@@ -1,5 +1,6 @@
 package margins.walk;
 
+import margins.BadParameter;
 import margins.math.VectorMath;
 
 /**
@@ -14,7 +15,7 @@ public record Keyframes(float[][] points, int frames, String curve) implements W
   /** Checks at least 2 points of one dimension, frames in [2, 100000] and a known curve. */
   public Keyframes {
     if (points == null || points.length < 2) {
-      throw new IllegalArgumentException("keyframes: need at least 2 points, got " + (points == null ? 0 : points.length));
+      throw new BadParameter("keyframes: need at least 2 points, got " + (points == null ? 0 : points.length));
     }
     for (int i = 1; i < points.length; i++) {
       VectorMath.checkSame(points[0], points[i], "keyframes point " + i);
@@ -22,7 +23,7 @@ public record Keyframes(float[][] points, int frames, String curve) implements W
     VectorMath.checkFrames(frames);
     curve = curve == null ? "catmull-rom" : curve;
     if (!curve.equals("catmull-rom") && !curve.equals("slerp")) {
-      throw new IllegalArgumentException("keyframes: curve must be catmull-rom or slerp, got '" + curve + "'");
+      throw new BadParameter("keyframes: curve must be catmull-rom or slerp, got '" + curve + "'");
     }
   }
 

@@ -1,6 +1,7 @@
 package margins.walk;
 
 import java.util.Random;
+import margins.BadParameter;
 import margins.math.VectorMath;
 
 /**
@@ -16,14 +17,14 @@ public record NoiseLoop(int dim, long seed, int frames, double radius, float[] c
   /** Checks dim in [2, 65536], frames in [2, 100000], radius in (0, 10] and the centre's dimension. */
   public NoiseLoop {
     if (dim < 2 || dim > 65536) {
-      throw new IllegalArgumentException("noise-loop: dim must be in [2, 65536] to hold a circle, got " + dim);
+      throw new BadParameter("noise-loop: dim must be in [2, 65536] to hold a circle, got " + dim);
     }
     VectorMath.checkFrames(frames);
     if (!(radius > 0 && radius <= 10)) {
-      throw new IllegalArgumentException("noise-loop: radius must be in (0, 10], got " + radius);
+      throw new BadParameter("noise-loop: radius must be in (0, 10], got " + radius);
     }
     if (centre != null && centre.length != dim) {
-      throw new IllegalArgumentException("noise-loop: centre has dimension " + centre.length + ", expected " + dim);
+      throw new BadParameter("noise-loop: centre has dimension " + centre.length + ", expected " + dim);
     }
   }
 

@@ -1,6 +1,7 @@
 package margins.walk;
 
 import java.util.Random;
+import margins.BadParameter;
 import margins.math.VectorMath;
 
 /**
@@ -17,17 +18,17 @@ public record RandomWalk(float[] start, int frames, long seed, double step, doub
   /** Checks step in (0, 100], momentum in [0, 1), closeFraction in [0, 1] and frames in [2, 100000]. */
   public RandomWalk {
     if (start == null || start.length == 0) {
-      throw new IllegalArgumentException("random-walk: start must be a non-empty latent");
+      throw new BadParameter("random-walk: start must be a non-empty latent");
     }
     VectorMath.checkFrames(frames);
     if (!(step > 0 && step <= 100)) {
-      throw new IllegalArgumentException("random-walk: step must be in (0, 100], got " + step);
+      throw new BadParameter("random-walk: step must be in (0, 100], got " + step);
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      throw new IllegalArgumentException("random-walk: momentum must be in [0, 1), got " + momentum);
+      throw new BadParameter("random-walk: momentum must be in [0, 1), got " + momentum);
     }
     if (!(closeFraction >= 0 && closeFraction <= 1)) {
-      throw new IllegalArgumentException("random-walk: closeFraction must be in [0, 1], got " + closeFraction);
+      throw new BadParameter("random-walk: closeFraction must be in [0, 1], got " + closeFraction);
     }
   }
 

@@ -1,8 +1,9 @@
 package margins.walk;
 
 import java.util.List;
-import margins.math.VectorMath;
 import java.util.function.DoubleUnaryOperator;
+import margins.BadParameter;
+import margins.math.VectorMath;
 
 /**
  * A scalar over frame time t in [0, 1), for sweeping any bend or noise parameter. Shapes:
@@ -18,13 +19,13 @@ public record Schedule(String shape, double from, double to, int cycles) impleme
   /** Checks the shape, finite ends and cycles in [1, 1000]. */
   public Schedule {
     if (!SHAPES.contains(shape)) {
-      throw new IllegalArgumentException("schedule shape must be one of " + String.join(", ", SHAPES) + "; got '" + shape + "'");
+      throw new BadParameter("schedule shape must be one of " + String.join(", ", SHAPES) + "; got '" + shape + "'");
     }
     if (!Double.isFinite(from) || !Double.isFinite(to)) {
-      throw new IllegalArgumentException("schedule ends must be finite numbers");
+      throw new BadParameter("schedule ends must be finite numbers");
     }
     if (cycles < 1 || cycles > 1000) {
-      throw new IllegalArgumentException("schedule cycles must be in [1, 1000], got " + cycles);
+      throw new BadParameter("schedule cycles must be in [1, 1000], got " + cycles);
     }
   }
 

@@ -2,6 +2,7 @@ package margins.walk;
 
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.bend.BendOps;
 
 /**
@@ -24,19 +25,19 @@ public record Sweep(String layer, String op, String param, Schedule schedule) {
   /** Checks the op exists and takes the parameter. */
   public Sweep {
     if (layer == null || layer.isBlank()) {
-      throw new IllegalArgumentException("a sweep needs a layer");
+      throw new BadParameter("a sweep needs a layer");
     }
     if (!NOISE.equals(op) && !BendOps.TABLE.containsKey(op)) {
-      throw new IllegalArgumentException("a sweep's op must be noise or a bend op ("
+      throw new BadParameter("a sweep's op must be noise or a bend op ("
           + String.join(", ", BendOps.TABLE.keySet()) + "), not '" + op + "'");
     }
     List<String> allowed = NOISE.equals(op) ? List.of("strength") : List.of(BendOps.PARAMS.get(op));
     if (!allowed.contains(param)) {
-      throw new IllegalArgumentException(op + " has no parameter '" + param + "' to sweep; allowed: "
+      throw new BadParameter(op + " has no parameter '" + param + "' to sweep; allowed: "
           + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
     }
     if (schedule == null) {
-      throw new IllegalArgumentException("a sweep needs a schedule");
+      throw new BadParameter("a sweep needs a schedule");
     }
   }
 
@@ -51,12 +52,12 @@ public record Sweep(String layer, String op, String param, Schedule schedule) {
         + " or up1:noise:strength=0..2:sine; got '" + text + "'";
     String[] p = text == null ? new String[0] : text.split(":", -1);
     if (p.length < 3 || p.length > 4) {
-      throw new IllegalArgumentException(form);
+      throw new BadParameter(form);
     }
     int eq = p[2].indexOf('=');
     int dots = p[2].indexOf("..");
     if (eq <= 0 || dots < eq) {
-      throw new IllegalArgumentException(form);
+      throw new BadParameter(form);
     }
     try {
       double from = number(p[2].substring(eq + 1, dots), text);
@@ -67,7 +68,7 @@ public record Sweep(String layer, String op, String param, Schedule schedule) {
         String[] s = p[3].split(",", -1);
         shape = s[0].strip();
         if (s.length > 2 || (s.length == 2 && !s[1].strip().startsWith("cycles="))) {
-          throw new IllegalArgumentException("after the shape only cycles=N may follow, got '" + p[3] + "'");
+          throw new BadParameter("after the shape only cycles=N may follow, got '" + p[3] + "'");
         }
         if (s.length == 2) {
           cycles = (int) number(s[1].strip().substring("cycles=".length()), text);
@@ -76,7 +77,7 @@ public record Sweep(String layer, String op, String param, Schedule schedule) {
       return new Sweep(p[0].strip(), p[1].strip(), p[2].substring(0, eq).strip(),
           new Schedule(shape, from, to, cycles));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage().startsWith("--sweep") ? e.getMessage()
+      throw new BadParameter(e.getMessage().startsWith("--sweep") ? e.getMessage()
           : "--sweep " + text + ": " + e.getMessage(), e);
     }
   }
@@ -89,7 +90,7 @@ public record Sweep(String layer, String op, String param, Schedule schedule) {
       }
       return x;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--sweep " + text + ": '" + s + "' is not a finite number");
+      throw new BadParameter("--sweep " + text + ": '" + s + "' is not a finite number");
     }
   }
 

@@ -1,8 +1,10 @@
 package margins.walk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import margins.BadParameter;
 import margins.Files2;
 import margins.Json;
 
@@ -23,10 +25,16 @@ import margins.Json;
  * @param batch frames decoded together (part of the recipe: batching changes the last bit)
  * @param formats the animation formats written
  * @param parents the walk's endpoints ("seed:N", "archive:N", files)
+ * @param measured whether its frames were measured against the archive (frames.jsonl, and the measures and regime
+ *     in each PNG frame's recipe); absent, false, in walks made before frames were measured
+ * @param device where and how the frames were computed ("cpu:onednn", ...); absent in walks made before it was
+ *     recorded
  */
 public record WalkRecipe(String software, String model, String checkpoint, String checkpointSha256, int resolution,
     JsonNode walk, List<JsonNode> operations, List<Sweep> sweeps, int frames, int fps, int batch,
-    List<String> formats, List<String> parents) {
+    List<String> formats, List<String> parents,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean measured,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String device) {
 
   /** The file name next to the outputs. */
   public static final String FILE = "walk.json";
@@ -38,10 +46,10 @@ public record WalkRecipe(String software, String model, String checkpoint, Strin
     parents = parents == null ? List.of() : List.copyOf(parents);
     formats = formats == null || formats.isEmpty() ? List.of("gif") : List.copyOf(formats);
     if (batch < 1 || batch > 1024) {
-      throw new IllegalArgumentException("--batch must be in [1, 1024], not " + batch);
+      throw new BadParameter("--batch must be in [1, 1024], not " + batch);
     }
     if (walk != null && walk.path("frames").asInt(-1) != frames) {
-      throw new IllegalArgumentException("the walk has " + walk.path("frames").asInt() + " frames, the recipe says "
+      throw new BadParameter("the walk has " + walk.path("frames").asInt() + " frames, the recipe says "
           + frames);
     }
   }

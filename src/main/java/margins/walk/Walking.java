@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import margins.BadParameter;
 import margins.Json;
 import margins.MarginsException;
 import margins.image.Png;
 import margins.model.Generator;
 import margins.model.Model;
+import margins.Files2;
+import margins.recipe.Measurer;
 import margins.recipe.Recipe;
+import margins.recipe.Regime;
 
 /** Metamorphic walks: a path through latent space decoded frame by frame into animations, with a recipe. */
 public final class Walking {
@@ -22,6 +26,9 @@ public final class Walking {
 
   /** The modes, in help order. */
   public static final List<String> MODES = List.of("lerp", "slerp", "keyframes", "noise-loop", "random-walk");
+
+  /** The per-frame index of a measured walk. */
+  public static final String INDEX = "frames.jsonl";
 
   /** Animation formats a walk can write. */
   public static final List<String> FORMATS = List.of("gif", "png", "mp4");
@@ -44,7 +51,7 @@ public final class Walking {
     /** Checks the mode. */
     public Plan {
       if (!MODES.contains(mode)) {
-        throw new IllegalArgumentException("--mode must be one of " + String.join(", ", MODES) + ", not '" + mode + "'");
+        throw new BadParameter("--mode must be one of " + String.join(", ", MODES) + ", not '" + mode + "'");
       }
     }
 
@@ -62,7 +69,7 @@ public final class Walking {
           case "noise-loop" -> "no endpoint (a circle about the origin) or 1 (its centre)";
           default -> "no endpoint (start at the origin) or 1 (the start)";
         };
-        throw new IllegalArgumentException("--mode " + mode + " takes " + want + ", got " + n);
+        throw new BadParameter("--mode " + mode + " takes " + want + ", got " + n);
       }
     }
 
@@ -94,14 +101,18 @@ public final class Walking {
 
   /** The recipe for a walk on this model. */
   public static WalkRecipe recipe(Model m, Walk walk, List<JsonNode> ops, List<Sweep> sweeps, int fps, int batch,
-      List<String> formats, List<String> parents, String software) {
+      List<String> formats, List<String> parents, boolean measured, String software) {
     FrameOps.check(ops, sweeps);
     return new WalkRecipe(software, m.run(), m.relativePath(), m.sha256(), m.vae().config().resolution(),
-        Json.parse(Walks.json(walk), JsonNode.class), ops, sweeps, walk.frames(), fps, batch, formats, parents);
+        Json.parse(Walks.json(walk), JsonNode.class), ops, sweeps, walk.frames(), fps, batch, formats, parents,
+        measured, m.device());
   }
 
-  /** Decodes every frame in the recipe's batches, then writes each format and walk.json into `out`. */
-  public static Written write(Generator gen, WalkRecipe recipe, Path out) {
+  /**
+   * Decodes every frame in the recipe's batches, measures them when the recipe says so (frames.jsonl: each frame's
+   * kind), then writes each format and walk.json into `out`.
+   */
+  public static Written write(Generator gen, WalkRecipe recipe, Path out, Measurer measurer) {
     checkModel(gen.model(), recipe);
     for (String f : recipe.formats()) {
       AnimationWriters.forFormat(f);
@@ -111,10 +122,15 @@ public final class Walking {
     long t0 = System.nanoTime();
     List<BufferedImage> frames = FrameRenderer.render(gen.model().vae(), recipe.path().latents(), ops, recipe.batch());
     double seconds = (System.nanoTime() - t0) / 1e9;
+    List<Map<String, Object>> measures = recipe.measured() ? measurer.measure(frames)
+        : java.util.Collections.nCopies(frames.size(), Map.of());
+    if (recipe.measured()) {
+      writeIndex(measures, out.resolve(INDEX));
+    }
     List<Path> files = new ArrayList<>();
     for (String f : recipe.formats()) {
       if (f.equals("png")) {
-        files.add(writeFrames(gen.model(), recipe, frames, ops, out.resolve("frames")));
+        files.add(writeFrames(gen.model(), recipe, frames, ops, measures, out.resolve("frames")));
       } else {
         Path file = out.resolve("walk." + f);
         AnimationWriters.forFormat(f).write(frames, recipe.fps(), file);
@@ -137,8 +153,27 @@ public final class Walking {
         n.intValue());
   }
 
+  /** frames.jsonl: one line per frame with its number, the regime its kind falls in, and its measures. */
+  private static void writeIndex(List<Map<String, Object>> measures, Path file) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < measures.size(); i++) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("frame", i);
+      line.put("regime", regime(measures.get(i)).id());
+      line.put("measures", measures.get(i));
+      sb.append(Json.line(line)).append('\n');
+    }
+    Files2.writeAtomic(file, sb.toString());
+  }
+
+  /** A frame's regime: the one its measured kind falls in, alien when unmeasured. */
+  private static Regime regime(Map<String, Object> measures) {
+    Object kind = measures.get("kind");
+    return kind == null ? Regime.ALIEN : Regime.ofKind(kind.toString());
+  }
+
   private static Path writeFrames(Model m, WalkRecipe recipe, List<BufferedImage> frames, List<List<JsonNode>> ops,
-      Path dir) {
+      List<Map<String, Object>> measures, Path dir) {
     float[][] latents = recipe.path().latents();
     @SuppressWarnings("unchecked")
     Map<String, Object> walk = Json.MAPPER.convertValue(recipe, Map.class);
@@ -146,8 +181,9 @@ public final class Walking {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("frame", i);
       params.put("walk", walk);
-      Recipe r = new Recipe(recipe.software(), m.run(), m.relativePath(), m.sha256(), recipe.resolution(), "alien",
-          SAMPLER, i, null, params, latents[i], ops.get(i), List.of(WalkRecipe.FILE), Map.of());
+      Recipe r = new Recipe(recipe.software(), m.run(), m.relativePath(), m.sha256(), recipe.resolution(),
+          regime(measures.get(i)).id(), SAMPLER, i, null, params, latents[i], ops.get(i), List.of(WalkRecipe.FILE),
+          measures.get(i), recipe.device());
       Png.write(dir.resolve(PngFramesWriter.name(i)), frames.get(i), Recipe.KEYWORD, r.json());
     }
     return dir;

@@ -3,6 +3,7 @@ package margins.walk;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import margins.BadParameter;
 import margins.Json;
 
 /** The walks by id, and their JSON recipes. */
@@ -38,9 +39,9 @@ public final class Walks {
       return Json.MAPPER.readValue(json, Walk.class);
     } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalArgumentException(cause.getMessage(), e);
+      throw new BadParameter(cause.getMessage(), e);
     } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(
+      throw new BadParameter(
           "not a walk recipe (walk must be one of " + String.join(", ", TABLE.keySet()) + "): " + e.getMessage(), e);
     }
   }

@@ -3,7 +3,6 @@ package margins.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import margins.engine.SelfCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Training on tiny sets: run folders, reproducible checkpoints, resuming, divergence and option checks. */
 class TrainingTest {
 
   @TempDir Path tmp;
@@ -73,7 +73,7 @@ class TrainingTest {
     Files.delete(first.run().checkpoint(4));
     Files.delete(first.run().checkpoint(3));
     Files.writeString(first.run().checkpoints().resolve(".step-000003.ckpt123.tmp"), "half");
-    TrainResult resumed = Training.resume(studio, null, set, null, Device.cpu(), new PrintWriter(log), false);
+    TrainResult resumed = Training.resume(studio, null, set, ResumeChanges.NONE, Device.cpu(), new PrintWriter(log), false);
     assertEquals(4, resumed.steps());
     assertTrue(log.toString().contains("from step 2"), log.toString());
     assertEquals(4, Training.readMetrics(resumed.run()).size());
@@ -84,7 +84,7 @@ class TrainingTest {
   void resumingOnAnotherArchiveIsRefused() {
     train(tmp, TinySets.squares(12, 16, 5), TinySets.quick(1));
     MarginsException e = assertThrows(MarginsException.class, () -> Training.resume(
-        tmp, null, TinySets.squares(12, 16, 6), null, Device.cpu(), new PrintWriter(log), false));
+        tmp, null, TinySets.squares(12, 16, 6), ResumeChanges.NONE, Device.cpu(), new PrintWriter(log), false));
     assertTrue(e.getMessage().contains("another archive"), e.getMessage());
   }
 
@@ -170,8 +170,13 @@ class TrainingTest {
   void badOptionsNameTheirAllowedRange() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TrainConfig(0, 4, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.0));
-    assertTrue(e.getMessage().contains("steps"), e.getMessage());
-    assertNotEquals(null, assertThrows(IllegalArgumentException.class,
-        () -> new TrainConfig(1, 0, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.0)));
+    assertTrue(e.getMessage().contains("steps must be at least 1, not 0"), e.getMessage());
+    IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+        () -> new TrainConfig(1, 0, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.0));
+    assertEquals("--batch must be in 1..4096, not 0", batch.getMessage());
+    IllegalArgumentException holdout = assertThrows(IllegalArgumentException.class,
+        () -> new TrainConfig(1, 4, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.6));
+    assertEquals("--holdout must be in 0..0.5, not 0.6", holdout.getMessage());
+    assertEquals(4096, new TrainConfig(1, 4096, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.5).batch());
   }
 }
