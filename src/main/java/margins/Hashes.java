@@ -53,6 +53,11 @@ public final class Hashes {
     return hex(d);
   }
 
+  /** Eight hex digits of the text's SHA-256: a short stable name, so the same settings land in the same folder. */
+  public static String tag(String text) {
+    return sha256(text).substring(0, 8);
+  }
+
   /** The first 12 hex digits, as names and messages show a hash. */
   public static String brief(String hash) {
     return hash == null || hash.length() <= 12 ? hash : hash.substring(0, 12);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import margins.BadParameter;
 import margins.Json;
 import margins.archive.IngestOptions;
 import margins.bench.Speed;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", header = "Print speed and memory figures.", mixinStandardHelpOptions = true,
     subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class, MeasureBenchCommand.class},
     description = "Print training images/s, decoding images/s, one-image decode time and peak memory"
         + " (bench/run.sh compares them with PyTorch from Python).")
@@ -40,12 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!IngestOptions.SIZES.contains(size)) {
-      throw new BadParameter("--size must be 32, 64 or 128, not " + size);
-    }
-    if (steps < 1 || warmup < 1) {
-      throw new BadParameter("--steps and --warmup must be at least 1");
-    }
+    Ranges.oneOf("--size", size, IngestOptions.SIZES);
+    Ranges.in("--steps", steps, 1, 1_000_000);
+    Ranges.in("--warmup", warmup, 1, 1_000_000);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("margins-bench");

@@ -2,7 +2,6 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import margins.BadParameter;
 import margins.bend.ChannelClusters;
 import margins.bend.Clustering;
 import margins.model.Generator;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins clusters`: each decoder layer's channels grouped by k-means on their maps over the archive. */
-@Command(name = "clusters", mixinStandardHelpOptions = true,
+@Command(name = "clusters", header = "Group each decoder layer's channels by what they draw.", mixinStandardHelpOptions = true,
     description = {"Group each decoder layer's channels by what they draw over the archive (seeded k-means on each"
         + " channel's activation maps, centred and normalised), write clusters.json in the run folder, and per"
         + " layer and cluster a sheet: archive images above, the same with the cluster ablated below.",
@@ -22,11 +21,8 @@ import picocli.CommandLine.Spec;
 public final class ClustersCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin StudioOption studio;
-  @Mixin DeviceOption device;
+  @Mixin ModelOptions using;
 
-  @Option(names = "--run", description = "Run to use (default: the newest trained run).")
-  String run;
 
   @Option(names = "--k", defaultValue = "4", description = "Clusters per layer, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int k;
@@ -39,14 +35,8 @@ public final class ClustersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (k < 1 || k > 64) {
-      throw new BadParameter("--k must be in [1, 64], not " + k);
-    }
-    if (images < 2 || images > 4096) {
-      throw new BadParameter("--images must be in [2, 4096], not " + images);
-    }
-    try (Model model = Model.load(studio.dir(), run, null, device.resolve())) {
-      Clustering.Result r = Clustering.run(studio.dir(), new Generator(model), k, images, seed);
+    try (Model model = using.load()) {
+      Clustering.Result r = Clustering.run(using.studio(), new Generator(model), k, images, seed);
       PrintWriter o = spec.commandLine().getOut();
       o.printf("channel clusters of %s over %d archive images:%n", model.id(), r.clusters().images());
       for (var e : r.clusters().layers().entrySet()) {

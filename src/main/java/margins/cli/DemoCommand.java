@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins demo`: ingest the bundled archive, train with the defaults, write a mimetic and an alien sheet. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Run the main job on the bundled emoji archive.", mixinStandardHelpOptions = true,
     description = "Ingest the bundled OpenMoji archive, train with the defaults, sample psi 0.7 and psi 2.0.")
 public final class DemoCommand implements Callable<Integer> {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins doctor`: what the engine found on this machine, and whether training can trust it. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", header = "Say what the engine found on this machine.", mixinStandardHelpOptions = true,
     description = "Print the CPU, the engine's versions, the convolution path in use and the engine self-check's"
         + " result on the default networks.")
 public final class DoctorCommand implements Callable<Integer> {

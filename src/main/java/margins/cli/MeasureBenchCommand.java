@@ -1,7 +1,6 @@
 package margins.cli;
 
 import java.util.concurrent.Callable;
-import margins.BadParameter;
 import margins.bench.MeasureBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins bench measure`: how fast outputs are measured against an archive, and in how much memory. */
-@Command(name = "measure", mixinStandardHelpOptions = true,
+@Command(name = "measure", header = "Print measuring speed and memory.", mixinStandardHelpOptions = true,
     description = {"Time measuring outputs against an archive of random images in the pixel-structure space",
         "(embed, fit the archive's k-NN balls, place each output, batch measures), then 10x the outputs for",
         "peak memory. Targets: 1,000 outputs against 4,500 archive items in <= 10 s; 10,000 outputs under 1 GB."})
@@ -28,9 +27,9 @@ public final class MeasureBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (archive < 10 || outputs < 10 || size < 8 || size > 128) {
-      throw new BadParameter("--archive and --outputs must be at least 10, --size in 8..128");
-    }
+    Ranges.in("--archive", archive, 10, 1_000_000);
+    Ranges.in("--outputs", outputs, 10, 1_000_000);
+    Ranges.in("--size", size, 8, 128);
     MeasureBenchmark.print(MeasureBenchmark.run(archive, outputs, size, 1L), archive, outputs, size,
         spec.commandLine().getOut());
     spec.commandLine().getOut().flush();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins measure <folder|run>`: where images fall between copy and alien, per image and per batch. */
-@Command(name = "measure", mixinStandardHelpOptions = true,
+@Command(name = "measure", header = "Place images between copy and alien against the archive.", mixinStandardHelpOptions = true,
     description = {
       "Measure images against the archive the model learned from, in two spaces (pixel-structure, which does not",
       "depend on the network, and the model's encoder): per image its nearest archive item, realism, rarity and",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins recipe <png>`: prints the recipe an output image carries. */
-@Command(name = "recipe", mixinStandardHelpOptions = true, description = "Print the recipe inside an output PNG.")
+@Command(name = "recipe", header = "Print the recipe inside an output PNG.", mixinStandardHelpOptions = true, description = "Print the recipe inside an output PNG.")
 public final class RecipeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

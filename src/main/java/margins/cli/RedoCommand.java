@@ -11,8 +11,8 @@ import margins.model.Generator;
 import margins.model.Model;
 import margins.recipe.Recipe;
 import margins.redo.Redo;
-import margins.report.ArchiveMeasurer;
 import margins.redo.WalkRedo;
+import margins.report.ArchiveMeasurer;
 import margins.walk.Walking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins redo <png> --out FILE` (or `walk.json --out DIR`): makes an output again from its recipe, byte for byte. */
-@Command(name = "redo", mixinStandardHelpOptions = true,
+@Command(name = "redo", header = "Make an output again from its recipe, byte for byte.", mixinStandardHelpOptions = true,
     description = {"Make an output image again from the recipe inside it (same bytes on the same machine).",
         "Given a walk.json, makes every frame of the walk again into the folder --out."})
 public final class RedoCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins bench regimes`: do the two regimes do what they claim? Each target printed as met or not met. */
-@Command(name = "regimes", mixinStandardHelpOptions = true,
+@Command(name = "regimes", header = "Print whether the regimes meet their targets.", mixinStandardHelpOptions = true,
     description = {
       "Sample a mimetic and an alien batch in memory (nothing is written) and print, in the network-independent",
       "pixel-structure space: mimetic pruned precision against the held-out split's, alien pruned precision,",

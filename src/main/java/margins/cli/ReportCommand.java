@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins report`: an HTML page showing the two regimes side by side against the archive and noise. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", header = "Write a page comparing both regimes with the archive and noise.", mixinStandardHelpOptions = true,
     description = {
       "Sample a mimetic and an alien batch, measure them with the archive's held-out split and two noise baselines,",
       "and write a self-contained HTML page (index.html, with its plots and sheets beside it): novelty against",

@@ -2,7 +2,6 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import margins.model.Generator;
 import margins.model.Model;
@@ -18,27 +17,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins sample`: images named by their seeds, each with its recipe inside, and a contact sheet. */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample", header = "Make images from seeds, in the mimetic or the alien regime.", mixinStandardHelpOptions = true,
     description = {"Decode seeds into images with a sampler of either regime: mimetic (close to the archive) or",
         "alien (its margins). --psi alone: below 1 truncated (mimetic), above 1 tail (alien). --list shows samplers."})
 public final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin StudioOption studio;
-  @Mixin DeviceOption device;
+  @Mixin ModelOptions using;
   @Mixin MeasureOption measure;
+  @Mixin SamplerOptions choice;
 
   @Option(names = "--seeds", defaultValue = "0-63", description = "Seeds, e.g. 0-63 or 1,5,9 (default: ${DEFAULT-VALUE}).")
   String seeds;
 
-  @Option(names = "--regime", paramLabel = "mimetic|alien", description = "Use this regime's default sampler.")
-  String regime;
 
-  @Option(names = "--sampler", paramLabel = "ID", description = "A sampler by id (see --list).")
-  String sampler;
 
-  @Option(names = "--param", paramLabel = "K=V", description = "A sampler parameter, repeatable (see --list).")
-  Map<String, String> params;
 
   @Option(names = "--psi", description = "Alone: latent scale, <1 truncated (mimetic), >1 tail (alien); with "
       + "a sampler: its psi parameter.")
@@ -50,11 +43,7 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-<sampler>).")
   Path out;
 
-  @Option(names = "--run", description = "Run to sample from (default: the newest trained run).")
-  String run;
 
-  @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint file, instead of a run's last one.")
-  Path checkpoint;
 
   @Override
   public Integer call() {
@@ -67,11 +56,11 @@ public final class SampleCommand implements Callable<Integer> {
       return 0;
     }
     var list = Seeds.parse(seeds);
-    Sampling.Plan plan = Sampling.plan(regime, sampler, psi, params);
-    try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
-      Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-" + plan.folder());
-      Outputs.Written r = Sampling.sample(studio.dir(), new Generator(model), plan, list, dir,
-          measure.measurer(studio.dir(), model),
+    Sampling.Plan plan = Sampling.plan(choice.regime(), choice.sampler(), psi, choice.params());
+    try (Model model = using.load()) {
+      Path dir = out != null ? out : using.studio().resolve("outputs").resolve(model.run() + "-" + plan.folder());
+      Outputs.Written r = Sampling.sample(using.studio(), new Generator(model), plan, list, dir,
+          measure.measurer(using.studio(), model),
           Version.software());
       o.printf("%d images from %s (%s, %s) in %s%n", r.images().size(), model.id(), plan.sampler().id(),
           plan.sampler().regime().id(), dir);

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** `margins train`: trains a VAE on the studio's archive in a new numbered run, or resumes one. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", header = "Train a model on the studio's archive, or resume a run.", mixinStandardHelpOptions = true,
     description = "Train a VAE on the studio's prepared archive (a new run in studio/runs), or --resume one.")
 public final class TrainCommand implements Callable<Integer> {
 

@@ -2,7 +2,6 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import margins.model.Generator;
 import margins.model.Model;
@@ -16,25 +15,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins vary <image>`: k variations of any image, in the mimetic or the alien regime. */
-@Command(name = "vary", mixinStandardHelpOptions = true,
+@Command(name = "vary", header = "Make variations of any image, mimetic or alien.", mixinStandardHelpOptions = true,
     description = {"Encode any image (in the archive or not) and make k variations of it: mimetic (within its",
         "posterior spread) or alien (pushed away from its nearest archive cluster, tail scaling, activation noise)."})
 public final class VaryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin StudioOption studio;
-  @Mixin DeviceOption device;
+  @Mixin ModelOptions using;
   @Mixin MeasureOption measure;
+  @Mixin SamplerOptions choice;
 
   @Parameters(paramLabel = "IMAGE", description = "An image file (PNG, JPEG, GIF, BMP, ...).")
   Path image;
-
-  @Option(names = "--regime", required = true, paramLabel = "mimetic|alien", description = "The regime.")
-  String regime;
-
-  @Option(names = "--sampler", paramLabel = "ID", description = "A sampler that can vary an image (default: "
-      + "posterior for mimetic, extrapolate for alien).")
-  String sampler;
 
   @Option(names = "--k", defaultValue = "16", description = "How many variations (default: ${DEFAULT-VALUE}).")
   int k;
@@ -43,26 +35,17 @@ public final class VaryCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--param", paramLabel = "K=V", description = "A sampler parameter, repeatable.")
-  Map<String, String> params;
-
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: "
       + "studio/outputs/<run>-vary-<image>-<sampler>).")
   Path out;
 
-  @Option(names = "--run", description = "Run to use (default: the newest trained run).")
-  String run;
-
-  @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint file, instead of a run's last one.")
-  Path checkpoint;
-
   @Override
   public Integer call() {
-    Vary.Request req = Vary.request(image, regime, sampler, k, seed, params);
-    try (Model model = Model.load(studio.dir(), run, checkpoint, device.resolve())) {
-      Path dir = out != null ? out : studio.dir().resolve("outputs").resolve(model.run() + "-" + Vary.folder(req));
-      Outputs.Written r = Vary.run(studio.dir(), new Generator(model), req, dir,
-          measure.measurer(studio.dir(), model), Version.software());
+    Vary.Request req = Vary.request(image, choice.regime(), choice.sampler(), k, seed, choice.params());
+    try (Model model = using.load()) {
+      Path dir = out != null ? out : using.studio().resolve("outputs").resolve(model.run() + "-" + Vary.folder(req));
+      Outputs.Written r = Vary.run(using.studio(), new Generator(model), req, dir,
+          measure.measurer(using.studio(), model), Version.software());
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d variations of %s (%s, %s) in %s%n", r.images().size(), image, req.sampler().id(),
           req.sampler().regime().id(), dir);

@@ -2,7 +2,6 @@ package margins.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import margins.BadParameter;
 import margins.Json;
 import margins.archive.IngestOptions;
 import margins.bench.WalkSpeed;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `margins bench walk`: walk rendering speed on a randomly initialised default VAE. */
-@Command(name = "walk", mixinStandardHelpOptions = true,
+@Command(name = "walk", header = "Print walk rendering speed.", mixinStandardHelpOptions = true,
     description = "Print frames/s rendering a noise-loop walk in batches, one frame alone, and where the time goes"
         + " (network, tensor-to-image conversion, GIF encoding).")
 public final class WalkBenchCommand implements Callable<Integer> {
@@ -39,18 +38,10 @@ public final class WalkBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!IngestOptions.SIZES.contains(size)) {
-      throw new BadParameter("--size must be 32, 64 or 128, not " + size);
-    }
-    if (frames < 2 || frames > 10_000) {
-      throw new BadParameter("--frames must be in [2, 10000], not " + frames);
-    }
-    if (batch < 1 || batch > 1024) {
-      throw new BadParameter("--batch must be in [1, 1024], not " + batch);
-    }
-    if (threads < 0 || threads > 256) {
-      throw new BadParameter("--threads must be in [0, 256], not " + threads);
-    }
+    Ranges.oneOf("--size", size, IngestOptions.SIZES);
+    Ranges.in("--frames", frames, 2, 10_000);
+    Ranges.in("--batch", batch, 1, 1024);
+    Ranges.in("--threads", threads, 0, 256);
     WalkSpeed.Figures f = WalkSpeed.run(size, frames, batch, threads, device.resolve());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

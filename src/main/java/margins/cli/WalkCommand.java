@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import margins.BadParameter;
+import margins.Hashes;
 import margins.Json;
 import margins.bend.ActivationNoise;
 import margins.bend.Bend;
-import margins.bend.BendConfig;
 import margins.bend.Bending;
-import margins.bend.OperationText;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.redo.WalkRedo;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins walk`: a metamorphic walk through latent space as GIF, MP4 or PNG frames, with walk.json. */
-@Command(name = "walk", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "walk", header = "Walk through latent space into an animation.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Walk through latent space and write the frames as an animation, with walk.json to make them again.",
         "ENDPOINTs: 42 (a seed, scaled by --psi), out/seed0042.png (a PNG Margins wrote: its latent),"
             + " archive:12 (archive image 12, encoded) or image:photo.jpg (any image, framed like ingest, encoded).",
@@ -42,9 +41,9 @@ import picocli.CommandLine.Spec;
 public final class WalkCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin StudioOption studio;
-  @Mixin DeviceOption device;
+  @Mixin ModelOptions using;
   @Mixin MeasureOption measure;
+  @Mixin BendOptions bending;
 
   @Parameters(paramLabel = "ENDPOINT", arity = "0..*", description = "Seeds, Margins PNGs, archive:N or image:FILE.")
   List<String> endpoints = new ArrayList<>();
@@ -60,15 +59,6 @@ public final class WalkCommand implements Callable<Integer> {
 
   @Option(names = "--format", split = ",", defaultValue = "gif", description = "gif, png (frames with recipes), mp4; repeatable or a comma list (default: ${DEFAULT-VALUE}).")
   List<String> formats;
-
-  @Option(names = "--op", paramLabel = "LAYER:OP[:K=V,..[:CHANNELS]]", description = "A bend on every frame (repeatable; see 'margins bend --help').")
-  List<String> ops = new ArrayList<>();
-
-  @Option(names = "--config", paramLabel = "FILE", description = "A bending config (a JSON list, or YAML in a .yaml or .yml file), applied before --op.")
-  Path config;
-
-  @Option(names = "--noise", paramLabel = "LAYER:STRENGTH[:SEED]", description = "Activation noise on every frame (repeatable).")
-  List<String> noise = new ArrayList<>();
 
   @Option(names = "--sweep", paramLabel = "LAYER:OP:PARAM=FROM..TO[:SHAPE[,cycles=N]]", description = "A parameter that moves over the frames (repeatable).")
   List<String> sweeps = new ArrayList<>();
@@ -97,9 +87,6 @@ public final class WalkCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "32", description = "Frames decoded together, recorded in walk.json (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--run", description = "Run to use (default: the newest trained run).")
-  String run;
-
   @Option(names = "--recipe", paramLabel = "WALK.JSON", description = "Make a walk again from its walk.json (other walk options are ignored).")
   Path recipe;
 
@@ -112,45 +99,33 @@ public final class WalkCommand implements Callable<Integer> {
       if (out == null) {
         throw new BadParameter("--recipe needs --out DIR");
       }
-      return report(WalkRedo.run(studio.dir(), device.resolve(), recipe, out, m -> measure.measurer(studio.dir(), m)));
+      return report(WalkRedo.run(using.studio(), using.device(), recipe, out, m -> measure.measurer(using.studio(), m)));
     }
     check();
-    List<Bend> bends = new ArrayList<>();
-    if (config != null) {
-      bends.addAll(BendConfig.read(config));
-    }
-    bends.addAll(OperationText.bends(ops));
-    List<ActivationNoise> noises = noise.stream().map(OperationText::noise).toList();
+    List<Bend> bends = bending.bends();
+    List<ActivationNoise> noises = bending.noises();
     List<Sweep> moving = sweeps.stream().map(Sweep::parse).toList();
     Walking.Plan plan = new Walking.Plan(mode, frames, curve, radius, walkSeed, step, momentum, close);
     plan.checkEndpoints(endpoints.size());
     Endpoints.check(endpoints);
-    try (Model model = Model.load(studio.dir(), run, null, device.resolve())) {
+    try (Model model = using.load()) {
       Generator gen = new Generator(model);
-      var opList = Bending.operations(gen, studio.dir(), bends, noises);
-      Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), studio.dir(), psi);
+      var opList = Bending.operations(gen, using.studio(), bends, noises);
+      Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), using.studio(), psi);
       Walk walk = plan.walk(ends.latents(), model.vae().config().latent());
       WalkRecipe r = Walking.recipe(model, walk, opList, moving, fps, batch, formats, ends.names(), measure.enabled(),
           Version.software());
-      Path dir = out != null ? out : studio.dir().resolve("outputs")
-          .resolve(model.run() + "-walk-" + mode + "-" + BendCommand.shortHash(Json.line(r)));
-      return report(Walking.write(gen, r, dir, measure.measurer(studio.dir(), model)));
+      Path dir = out != null ? out : using.studio().resolve("outputs")
+          .resolve(model.run() + "-walk-" + mode + "-" + Hashes.tag(Json.line(r)));
+      return report(Walking.write(gen, r, dir, measure.measurer(using.studio(), model)));
     }
   }
 
   private void check() {
-    if (frames < 2 || frames > 10_000) {
-      throw new BadParameter("--frames must be in [2, 10000], not " + frames);
-    }
-    if (fps < 1 || fps > 60) {
-      throw new BadParameter("--fps must be in [1, 60], not " + fps);
-    }
-    if (batch < 1 || batch > 1024) {
-      throw new BadParameter("--batch must be in [1, 1024], not " + batch);
-    }
-    if (!(psi > 0 && psi <= 10)) {
-      throw new BadParameter("--psi must be in (0, 10], not " + psi);
-    }
+    Ranges.in("--frames", frames, 2, 10_000);
+    Ranges.in("--fps", fps, 1, 60);
+    Ranges.in("--batch", batch, 1, 1024);
+    Ranges.positiveUpTo("--psi", psi, 10);
     for (String f : formats) {
       if (!Walking.FORMATS.contains(f)) {
         throw new BadParameter("--format must be gif, png or mp4, not '" + f + "'");

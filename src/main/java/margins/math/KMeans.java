@@ -61,7 +61,7 @@ public record KMeans(float[][] centres, int[] assignment) {
     int best = 0;
     double bd = Double.POSITIVE_INFINITY;
     for (int j = 0; j < centres.length; j++) {
-      double d = dist2(centres[j], x);
+      double d = VectorMath.squaredDistance(centres[j], x);
       if (d < bd) {
         bd = d;
         best = j;
@@ -70,15 +70,6 @@ public record KMeans(float[][] centres, int[] assignment) {
     return best;
   }
 
-  /** Squared Euclidean distance. */
-  public static double dist2(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return s;
-  }
 
   /** k-means++: the first centre uniformly, each next one with probability proportional to squared distance. */
   private static float[][] plusPlus(float[][] p, int k, SplittableRandom r) {
@@ -90,7 +81,7 @@ public record KMeans(float[][] centres, int[] assignment) {
     for (int j = 1; j < k; j++) {
       double total = 0;
       for (int i = 0; i < n; i++) {
-        d2[i] = Math.min(d2[i], dist2(p[i], c[j - 1]));
+        d2[i] = Math.min(d2[i], VectorMath.squaredDistance(p[i], c[j - 1]));
         total += d2[i];
       }
       int pick = n - 1;
@@ -124,7 +115,7 @@ public record KMeans(float[][] centres, int[] assignment) {
       int far = -1;
       double fd = -1;
       for (int i = 0; i < p.length; i++) {
-        double d = dist2(p[i], c[a[i]]);
+        double d = VectorMath.squaredDistance(p[i], c[a[i]]);
         if (size[a[i]] > 1 && d > fd) {
           fd = d;
           far = i;

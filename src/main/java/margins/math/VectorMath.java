@@ -5,7 +5,8 @@ public final class VectorMath {
 
   private VectorMath() {}
 
-  static double dot(float[] a, float[] b) {
+  /** Dot product, summed in double. */
+  public static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += (double) a[i] * b[i];
@@ -13,6 +14,17 @@ public final class VectorMath {
     return s;
   }
 
+  /** Squared Euclidean distance, summed in double. */
+  public static double squaredDistance(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i];
+      s += d * d;
+    }
+    return s;
+  }
+
+  /** Euclidean length, summed in double. */
   public static double norm(float[] a) {
     return Math.sqrt(dot(a, a));
   }

@@ -3,9 +3,9 @@ package margins.redo;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.function.Function;
-import margins.recipe.Measurer;
 import margins.model.Generator;
 import margins.model.Model;
+import margins.recipe.Measurer;
 import margins.walk.WalkRecipe;
 import margins.walk.Walking;
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import margins.bend.Mix;
 import margins.math.KMeans;
+import margins.math.VectorMath;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
 
@@ -79,7 +80,7 @@ public final class ClusterHybrid extends DescribedSampler {
         others.add(c);
       }
     }
-    others.sort(Comparator.comparingDouble((Integer c) -> -KMeans.dist2(km.centres()[c], ca)).thenComparing(c -> c));
+    others.sort(Comparator.comparingDouble((Integer c) -> -VectorMath.squaredDistance(km.centres()[c], ca)).thenComparing(c -> c));
     int top = Math.max(1, others.size() / 4);
     return others.get(r.nextInt(top));
   }

@@ -2,6 +2,7 @@ package margins.sample;
 
 import margins.math.Gmm;
 import margins.math.KMeans;
+import margins.math.VectorMath;
 import margins.model.Codes;
 
 /** The fits samplers share, each made once per context on the encoded training split with a fixed seed. */
@@ -56,7 +57,7 @@ final class Fits {
     return ctx.cached("max-norm", () -> {
       double m = 0;
       for (float[] z : ctx.codes().means()) {
-        m = Math.max(m, Rng.norm(z));
+        m = Math.max(m, VectorMath.norm(z));
       }
       return m;
     });

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import margins.math.Gmm;
+import margins.math.VectorMath;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
 
@@ -47,7 +48,7 @@ public final class LowDensity extends DescribedSampler {
       double nearestNorm = Double.POSITIVE_INFINITY;
       for (int c = 0; c < candidates; c++) {
         float[] z = gmm.sample(r, inflate);
-        double n = Rng.norm(z);
+        double n = VectorMath.norm(z);
         if (n <= maxNorm) {
           double lp = gmm.logDensity(z);
           if (lp < bestLog) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import margins.archive.TrainingSet;
-import margins.math.KMeans;
+import margins.math.VectorMath;
 import margins.measure.PixelStructure;
 import margins.network.LayerHook;
 import margins.network.Vae;
@@ -69,10 +69,10 @@ final class PixelJudge {
     int n = archive.length + extra.size();
     double[] d = new double[n];
     for (int i = 0; i < archive.length; i++) {
-      d[i] = Math.sqrt(KMeans.dist2(f, archive[i]));
+      d[i] = Math.sqrt(VectorMath.squaredDistance(f, archive[i]));
     }
     for (int i = 0; i < extra.size(); i++) {
-      d[archive.length + i] = Math.sqrt(KMeans.dist2(f, extra.get(i)));
+      d[archive.length + i] = Math.sqrt(VectorMath.squaredDistance(f, extra.get(i)));
     }
     Arrays.sort(d);
     int kk = Math.min(k, n);

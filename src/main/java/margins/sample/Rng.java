@@ -24,11 +24,4 @@ final class Rng {
     return z;
   }
 
-  static double norm(float[] z) {
-    double s = 0;
-    for (float v : z) {
-      s += (double) v * v;
-    }
-    return Math.sqrt(s);
-  }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import margins.BadParameter;
+import margins.math.VectorMath;
 import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
@@ -60,7 +61,7 @@ public final class Tail extends DescribedSampler {
     double radius = shell * Math.sqrt(d);
     for (long s : seeds) {
       float[] z = Latents.gaussian(s, d);
-      double n = Rng.norm(z);
+      double n = VectorMath.norm(z);
       for (int i = 0; i < d; i++) {
         z[i] = (float) (z[i] * radius / n);
       }

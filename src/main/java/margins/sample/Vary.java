@@ -36,6 +36,9 @@ public final class Vary {
   /** Validates the options: the regime's vary default or a sampler of that regime that can vary an image. */
   public static Request request(Path image, String regime, String samplerId, int k, long seed,
       java.util.Map<String, String> params) {
+    if (regime == null) {
+      throw new BadParameter("vary needs --regime mimetic or alien");
+    }
     Regime r = Regime.parse(regime);
     if (k < 1 || k > 1024) {
       throw new BadParameter("--k must be in [1, 1024], not " + k);

@@ -1,15 +1,15 @@
 package margins.walk;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import margins.BadParameter;
 import margins.MarginsException;
-import margins.archive.OutsideImage;
+import margins.archive.ImageFiles;
 import margins.archive.PreparedArchive;
+import margins.archive.TrainingSet;
+import margins.model.Codes;
 import margins.network.Latents;
 import margins.network.Vae;
 import margins.recipe.Recipe;
@@ -63,13 +63,12 @@ public final class Endpoints {
           throw new MarginsException("endpoint " + e + ": the archive has images 0-" + (archive.count() - 1)
               + " of " + archive.size() + " px (the model draws " + r + " px)");
         }
-        float[] x = new float[3 * r * r];
-        archive.copyChw(n, x, 0);
-        out[i] = encode(vae, x);
+        out[i] = Codes.encode(vae, TrainingSet.of(archive).subset(new int[] {n})).means()[0];
         names.add(e);
       } else if (e.startsWith("image:")) {
         Path file = Path.of(e.substring(6));
-        out[i] = encode(vae, chw(OutsideImage.prepare(file, r), r));
+        out[i] = Codes.encode(vae, new TrainingSet(ImageFiles.square(file, r).rgb(), 1, r, file.toString()))
+            .means()[0];
         names.add(file.toString());
       } else {
         Path file = Path.of(e);
@@ -87,25 +86,5 @@ public final class Endpoints {
       }
     }
     return new Resolved(out, names);
-  }
-
-  /** RGB bytes (R, R, 3) to floats (3, R, R) in [0, 1]. */
-  private static float[] chw(byte[] rgb, int r) {
-    float[] x = new float[3 * r * r];
-    int plane = r * r;
-    for (int p = 0; p < plane; p++) {
-      for (int c = 0; c < 3; c++) {
-        x[c * plane + p] = (rgb[p * 3 + c] & 0xff) / 255f;
-      }
-    }
-    return x;
-  }
-
-  /** The posterior mean of one image (3, R, R). */
-  private static float[] encode(Vae vae, float[] chw) {
-    int r = vae.config().resolution();
-    try (NDManager m = vae.manager().newSubManager()) {
-      return vae.posterior(m.create(chw, new Shape(1, 3, r, r)), false).get(0).toFloatArray();
-    }
   }
 }
