@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `margins ingest`: prepares a folder of images as the studio's archive. */
-@Command(
-    name = "ingest",
+@Command(name = "ingest", header = "Prepare a folder of images as the studio's archive.",
     mixinStandardHelpOptions = true,
     description = {
       "Prepare a folder of images as the studio's archive: square, resized RGB images.",

@@ -25,10 +25,10 @@ public record RunDir(Path dir) {
   }
 
   /**
-   * Makes the next numbered directory. The number is taken under a lock on runs/.lock, so two runs started at
-   * once (two processes) never get the same one.
+   * Makes the next numbered directory. The number is taken under a lock on runs/.lock (and this class's own, since a
+   * file lock is per process), so two runs started at once, in one process or two, never get the same one.
    */
-  public static RunDir create(Path studio, String description) {
+  public static synchronized RunDir create(Path studio, String description) {
     Path runs = runsOf(studio);
     try {
       Files.createDirectories(runs);
@@ -109,6 +109,18 @@ public record RunDir(Path dir) {
           .sorted(Comparator.comparingLong(RunDir::stepOf)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes all but the newest `keep` checkpoints (by step); the newest is never deleted. */
+  public void pruneCheckpoints(int keep) {
+    List<Path> all = checkpointFiles();
+    for (int i = 0; i < all.size() - Math.max(1, keep); i++) {
+      try {
+        Files.deleteIfExists(all.get(i));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

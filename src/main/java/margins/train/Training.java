@@ -241,14 +241,7 @@ public final class Training {
   private Path saveCheckpoint(int step, double loss) {
     Path file = run.checkpoint(step);
     Checkpoint.write(file, new Checkpoint.Header(vae.config(), set.hash(), step, loss, config.train()), vae, adam);
-    List<Path> all = run.checkpointFiles();
-    for (int i = 0; i < all.size() - KEEP_CHECKPOINTS; i++) {
-      try {
-        Files.deleteIfExists(all.get(i));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    run.pruneCheckpoints(KEEP_CHECKPOINTS);
     return file;
   }
 

@@ -20,6 +20,34 @@ class VaeTest {
     return Vae.create(new VaeConfig(resolution, 8, 4, 16), Device.cpu(), 1);
   }
 
+  static List<float[]> weights(Vae vae) {
+    List<float[]> out = new ArrayList<>();
+    vae.parameters().forEach(p -> out.add(p.getArray().toFloatArray()));
+    return out;
+  }
+
+  @Test
+  void weightsComeFromTheWholeSeedWhateverElseUsedTheEngineBefore() {
+    VaeConfig c = new VaeConfig(16, 8, 16, 32);
+    List<float[]> a;
+    try (Vae vae = Vae.create(c, Device.cpu(), 7L)) {
+      a = weights(vae);
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      m.getEngine().setRandomSeed(99);
+      m.randomNormal(new Shape(1000)); // the engine's own generator moves; the weights must not
+    }
+    try (Vae again = Vae.create(c, Device.cpu(), 7L);
+        Vae highBits = Vae.create(c, Device.cpu(), 7L + (1L << 32))) {
+      List<float[]> b = weights(again);
+      for (int i = 0; i < a.size(); i++) {
+        assertArrayEquals(a.get(i), b.get(i), "parameter " + i);
+      }
+      // A seed cast to int would make these two the same network.
+      assertTrue(!java.util.Arrays.equals(a.get(0), weights(highBits).get(0)), "seeds differing above bit 31");
+    }
+  }
+
   @Test
   void theEncoderGivesAMeanAndALogVariancePerLatentDimension() {
     try (Vae vae = tiny(16); NDManager m = vae.manager().newSubManager()) {
