@@ -37,7 +37,7 @@ public record TrainConfig(
     double holdout) {
 
   public TrainConfig {
-    positive("steps", steps);
+    positive("--steps", steps);
     if (batch < 1 || batch > 4096) {
       throw new BadParameter("--batch must be in 1..4096, not " + batch);
     }

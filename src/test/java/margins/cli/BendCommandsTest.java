@@ -13,19 +13,25 @@ import java.util.stream.Stream;
 import margins.Json;
 import margins.bend.ChannelClusters;
 import margins.recipe.Recipe;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bend and clusters from the command line, on a studio trained for two steps. */
+/** bend and clusters from the command line, on the shared tiny studio (a copy where clusters are written). */
 class BendCommandsTest {
 
   @TempDir static Path tmp;
   static Path studio;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
+  }
+
+  @AfterAll
+  static void leaveTheSharedStudioAsItWas() {
+    SharedStudio.assertUnchanged();
   }
 
   static MarginsTest.Run run(String... args) {
@@ -54,12 +60,10 @@ class BendCommandsTest {
 
   @Test
   void clustersAssignEveryChannelOnceAndAClusterBendStoresItsChannelNumbers() throws Exception {
-    MarginsTest.Run c = run("clusters", "--k", "2", "--images", "8");
+    Path own = SharedStudio.copy(tmp.resolve("own"));
+    MarginsTest.Run c = TinyStudio.run(own, "clusters", "--k", "2", "--images", "8");
     assertEquals(0, c.code, c.err);
-    Path runDir;
-    try (Stream<Path> runs = Files.list(studio.resolve("runs"))) {
-      runDir = runs.findFirst().orElseThrow();
-    }
+    Path runDir = SharedStudio.onlyRun(own);
     ChannelClusters clusters = ChannelClusters.readIfPresent(runDir);
     assertEquals(java.util.List.of("fc", "up1", "up2", "up3"), java.util.List.copyOf(clusters.layers().keySet()));
     clusters.layers().forEach((layer, l) -> {
@@ -68,11 +72,12 @@ class BendCommandsTest {
       assertTrue(Files.exists(runDir.resolve("clusters").resolve(layer + "-cluster0.png")), layer);
     });
     Path out = tmp.resolve("cluster-bend");
-    assertEquals(0, run("bend", "--op", "up1:ablate::cluster=1", "--seeds", "1", "--out", out.toString()).code);
+    assertEquals(0, TinyStudio.run(own, "bend", "--op", "up1:ablate::cluster=1", "--seeds", "1", "--out",
+        out.toString()).code);
     JsonNode channels = Recipe.of(out.resolve("seed0001.png")).orElseThrow().operations().get(0).path("channels");
     assertEquals(Json.MAPPER.valueToTree(clusters.layers().get("up1").clusters()[1]), channels.path("indices"));
     Path again = tmp.resolve("cluster-again.png");
-    assertEquals(0, run("redo", out.resolve("seed0001.png").toString(), "--out", again.toString()).code);
+    assertEquals(0, TinyStudio.run(own, "redo", out.resolve("seed0001.png").toString(), "--out", again.toString()).code);
     assertArrayEquals(Files.readAllBytes(out.resolve("seed0001.png")), Files.readAllBytes(again));
   }
 

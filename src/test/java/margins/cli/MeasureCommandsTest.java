@@ -9,27 +9,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import margins.Json;
 import margins.archive.TestImages;
+import margins.measure.Kind;
 import margins.recipe.Recipe;
 import margins.recipe.Regime;
+import margins.report.RegimeFigures;
 import margins.sample.Samplers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** measure, report and bench regimes from the command line, on one tiny studio trained for two steps. */
+/** measure, report and bench regimes from the command line, on the shared tiny studio. */
 class MeasureCommandsTest {
 
   @TempDir static Path tmp;
   static Path studio;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
+  }
+
+  @AfterAll
+  static void leaveTheSharedStudioAsItWas() {
+    SharedStudio.assertUnchanged();
   }
 
   static MarginsTest.Run run(String... args) {
@@ -99,15 +109,15 @@ class MeasureCommandsTest {
   }
 
   @Test
-  void anUnknownRunIsAClearFailureAndWritesNothing() throws Exception {
-    long before = count(studio);
+  void anUnknownRunIsAClearFailureAndWritesNothing() {
+    List<String> before = SharedStudio.listing(studio);
     MarginsTest.Run r = run("measure", "00042", "--n", "4");
     assertEquals(1, r.code);
     assertTrue(r.err.contains("no run '00042'"), r.err);
     MarginsTest.Run report = run("report", "--run", "00042", "--out", tmp.resolve("no-report").toString());
     assertEquals(1, report.code);
     assertFalse(Files.exists(tmp.resolve("no-report")));
-    assertEquals(before, count(studio));
+    assertEquals(before, SharedStudio.listing(studio));
   }
 
   @Test
@@ -139,11 +149,23 @@ class MeasureCommandsTest {
     assertFalse(html.contains("<link") || html.contains("<script"), "self-contained");
     assertTrue(Files.isRegularFile(out.resolve("novelty-realism-pixel-structure.png")));
     assertTrue(Files.isRegularFile(out.resolve("novelty-realism-encoder.png")));
-    for (String kind : List.of("copy", "mimetic", "marginal", "alien")) {
-      for (String regime : List.of("mimetic", "alien")) {
-        boolean sheet = html.contains("kind-" + kind + "-" + regime + ".png");
-        boolean none = html.contains("none: no " + regime);
-        assertTrue(sheet || none, kind + " / " + regime);
+    // Each kind's section shows, per regime, the count its measures.jsonl gives, and a sheet exactly when it is not 0.
+    for (Regime regime : List.of(Regime.MIMETIC, Regime.ALIEN)) {
+      String sampler = Samplers.defaultFor(regime).id();
+      String batch = regime.id() + " (" + sampler + ")";
+      Map<String, Integer> counts = kinds(out.resolve(regime.id() + "-" + sampler).resolve("measures.jsonl"));
+      assertEquals(6, counts.values().stream().mapToInt(Integer::intValue).sum(), counts.toString());
+      for (Kind kind : Kind.values()) {
+        int count = counts.getOrDefault(kind.id(), 0);
+        int from = html.indexOf("<h3>" + kind.id() + "</h3>");
+        assertTrue(from >= 0, kind.id());
+        String section = html.substring(from, html.indexOf("</div>", from));
+        String sheet = "kind-" + kind.id() + "-" + regime.id() + ".png";
+        String what = sheet + " " + counts + " in " + section;
+        assertTrue(section.contains(batch + ": " + count + " of 6"), what);
+        assertEquals(count > 0, section.contains("src=\"" + sheet + "\""), what);
+        assertEquals(count > 0, Files.isRegularFile(out.resolve(sheet)), what);
+        assertEquals(count == 0, section.contains("none: no " + batch + " output is " + kind.id()), what);
       }
     }
     assertTrue(html.contains("held-out archive (reference)") && html.contains("noise: archive, pixels shuffled"), html);
@@ -151,18 +173,89 @@ class MeasureCommandsTest {
   }
 
   @Test
-  void benchRegimesPrintsEachTargetAsMetOrNot() {
+  void benchRegimesPrintsTheTableRowsFiguresAndVerdictsThatFollowFromThem() {
     MarginsTest.Run r = new MarginsTest.Run("bench", "regimes", "--studio", studio.toString(), "--device", "cpu",
         "--n", "6");
     assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("alien pruned precision"), r.out);
-    assertTrue(r.out.contains("[target <= 0.05: met]") || r.out.contains("[target <= 0.05: not met]"), r.out);
-    assertTrue(r.out.contains("noise: Gaussian pixels"), r.out);
+    String mimetic = "mimetic (" + Samplers.defaultFor(Regime.MIMETIC).id() + ")";
+    String alien = "alien (" + Samplers.defaultFor(Regime.ALIEN).id() + ")";
+    String[] held = row(r.out, "held-out archive (reference)");
+    String[] mim = row(r.out, mimetic);
+    String[] ali = row(r.out, alien);
+    String[] noise = row(r.out, "noise: Gaussian pixels");
+    String[] shuffled = row(r.out, "noise: archive, pixels shuffled");
+    assertEquals("6", mim[0]);
+    assertEquals("6", ali[0]);
+    // Row cells: n, precision, pruned, recall, density, coverage, KID, (std), copy rate, kinds.
+    assertEquals(6, Stream.of(ali[9].split("/")).mapToInt(Integer::parseInt).sum(), ali[9]);
+
+    String[] m = figure(r.out, "mimetic pruned precision \\(held-out split: (N)\\): (N)  \\[target >= 0.6 x held-out: (V)\\]");
+    assertEquals(held[2], m[0]);
+    assertEquals(mim[2], m[1]);
+    verdictFollows(m[2], d(m[1]), RegimeFigures.MIMETIC_SHARE * d(m[0]), true);
+
+    String[] a = figure(r.out, "alien pruned precision: (N)  \\[target <= 0.05: (V)\\]");
+    assertEquals(ali[2], a[0]);
+    verdictFollows(a[1], RegimeFigures.ALIEN_PRUNED_MAX, d(a[0]), true);
+
+    String[] c = figure(r.out, "mimetic copy rate \\(held-out split's own: (N)\\): (N)  \\[target <= held-out's: (V)\\]");
+    assertEquals(held[8], c[0]);
+    assertEquals(mim[8], c[1]);
+    verdictFollows(c[2], d(c[0]), d(c[1]), true);
+
+    String[] plain = figure(r.out, "plain precision: held-out / mimetic / alien / shuffled pixels: (N) / (N) / (N) / (N)");
+    assertArrayEquals(new String[] {held[1], mim[1], ali[1], shuffled[1]}, plain);
+    String[] noisePruned = figure(r.out, "pruned precision of shuffled pixels / pixel noise: (N) / (N)");
+    assertArrayEquals(new String[] {shuffled[2], noise[2]}, noisePruned);
+    // The caution: noise inside typical balls more often than a tenth (or than the held-out split, if lower).
+    boolean noiseInside = Math.max(d(shuffled[2]), d(noise[2])) > Math.min(0.1, d(held[2]));
+    assertEquals(noiseInside, r.out.contains("Caution: on this archive the pixel-structure space puts noise inside"),
+        r.out);
+
+    String[] dist = figure(r.out, "alien mean nearest-archive distance \\(pixel noise (N), shuffled pixels (N), held-out (N),"
+        + " mimetic (N)\\): (N)  \\[target < both noise baselines: (V)\\]");
+    verdictFollows(dist[5], Math.min(d(dist[0]), d(dist[1])), d(dist[4]), false);
   }
 
-  private static long count(Path dir) throws Exception {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.count();
+  /** The cells after the row's name in the first (pixel-structure) table. */
+  private static String[] row(String out, String name) {
+    String table = out.substring(out.indexOf("pixel-structure space"), out.indexOf("encoder space"));
+    return table.lines().filter(l -> l.startsWith("  " + name + "  ")).findFirst()
+        .map(l -> l.substring(2 + name.length()).trim().split("\\s+"))
+        .orElseThrow(() -> new AssertionError("no row '" + name + "' in\n" + out));
+  }
+
+  /** The groups of a figure line; N stands for a printed number, V for a verdict. */
+  private static String[] figure(String out, String pattern) {
+    Matcher m = Pattern.compile(pattern.replace("(N)", "([0-9]+\\.[0-9]{3})").replace("(V)", "(met|not met)"))
+        .matcher(out);
+    assertTrue(m.find(), pattern + " in\n" + out);
+    String[] g = new String[m.groupCount()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = m.group(i + 1);
     }
+    return g;
+  }
+
+  /** The verdict is "met" exactly when small <= big (or small < big); printed figures too close to tell are skipped. */
+  private static void verdictFollows(String verdict, double big, double small, boolean orEqual) {
+    if (Math.abs(big - small) < 1e-3 && !(orEqual && big == small)) {
+      return;
+    }
+    boolean met = orEqual ? small <= big : small < big;
+    assertEquals(met ? "met" : "not met", verdict, small + (orEqual ? " <= " : " < ") + big);
+  }
+
+  private static double d(String printed) {
+    return Double.parseDouble(printed);
+  }
+
+  /** How many images of each kind a measures.jsonl holds. */
+  private static Map<String, Integer> kinds(Path jsonl) throws Exception {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String line : lines(jsonl)) {
+      counts.merge(Json.MAPPER.readTree(line).path("measures").path("kind").asText(), 1, Integer::sum);
+    }
+    return counts;
   }
 }

@@ -7,22 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import margins.archive.TestImages;
 import margins.recipe.Recipe;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train, sample, recipe and redo from the command line, on one studio trained for two steps. */
+/** train, sample, recipe and redo from the command line, on the shared tiny studio: exit codes and what is written. */
 class ModelCommandsTest {
 
   @TempDir static Path tmp;
   static Path studio;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
+  }
+
+  @AfterAll
+  static void leaveTheSharedStudioAsItWas() {
+    SharedStudio.assertUnchanged();
   }
 
   static MarginsTest.Run run(String... args) {
@@ -72,75 +78,76 @@ class ModelCommandsTest {
   void theSameSeedGivesTheSameBytesTwice() throws Exception {
     Path a = tmp.resolve("twice-a");
     Path b = tmp.resolve("twice-b");
-    run("sample", "--seeds", "11", "--out", a.toString());
-    run("sample", "--seeds", "11", "--out", b.toString());
+    assertEquals(0, run("sample", "--seeds", "11", "--out", a.toString()).code);
+    assertEquals(0, run("sample", "--seeds", "11", "--out", b.toString()).code);
     assertArrayEquals(Files.readAllBytes(a.resolve("seed0011.png")), Files.readAllBytes(b.resolve("seed0011.png")));
   }
 
   @Test
   void badSeedsAndPsiAreBadUsageAndWriteNothing() {
+    List<String> before = SharedStudio.listing(studio);
     Path out = tmp.resolve("bad");
-    MarginsTest.Run seeds = run("sample", "--seeds", "9-2", "--out", out.toString());
-    assertEquals(2, seeds.code);
-    assertTrue(seeds.err.contains("backwards"), seeds.err);
-    MarginsTest.Run psi = run("sample", "--psi", "-1", "--out", out.toString());
-    assertEquals(2, psi.code);
-    assertTrue(psi.err.contains("--psi"), psi.err);
-    assertEquals(2, run("sample", "--psi", "lots").code);
+    badUsage(run("sample", "--seeds", "9-2", "--out", out.toString()), "backwards");
+    badUsage(run("sample", "--psi", "-1", "--out", out.toString()), "--psi");
+    badUsage(run("sample", "--psi", "lots"), "--psi");
     assertFalse(Files.exists(out));
+    assertEquals(before, SharedStudio.listing(studio));
   }
 
   @Test
-  void aPngWithoutARecipeIsAClearFailure() {
+  void aPngWithoutARecipeIsAClearFailureThatLeavesItAlone() throws Exception {
     Path plain = TestImages.write(TestImages.solid(8, 8, 0xff0000), "png", tmp.resolve("plain.png"));
-    MarginsTest.Run r = new MarginsTest.Run("recipe", plain.toString());
-    assertEquals(1, r.code);
-    assertTrue(r.err.contains("carries no Margins recipe"), r.err);
-    MarginsTest.Run missing = new MarginsTest.Run("recipe", tmp.resolve("nothing.png").toString());
-    assertEquals(1, missing.code);
-    assertTrue(missing.err.contains("not a file"), missing.err);
+    byte[] before = Files.readAllBytes(plain);
+    MarginsTest.Run r = failed(new MarginsTest.Run("recipe", plain.toString()), "carries no Margins recipe");
+    assertEquals("", r.out);
+    assertArrayEquals(before, Files.readAllBytes(plain));
+    failed(run("redo", plain.toString(), "--out", tmp.resolve("plain-again.png").toString()), "carries no Margins recipe");
+    assertFalse(Files.exists(tmp.resolve("plain-again.png")));
+    failed(new MarginsTest.Run("recipe", tmp.resolve("nothing.png").toString()), "not a file");
   }
 
   @Test
-  void redoInAStudioWithoutTheCheckpointSaysWhere() {
+  void redoInAStudioWithoutTheCheckpointSaysWhereAndWritesNothing() {
     Path out = tmp.resolve("elsewhere");
-    run("sample", "--seeds", "2", "--out", out.toString());
+    assertEquals(0, run("sample", "--seeds", "2", "--out", out.toString()).code);
     Path again = tmp.resolve("elsewhere-again.png");
-    MarginsTest.Run r = new MarginsTest.Run("redo", "--studio", tmp.resolve("empty").toString(),
-        out.resolve("seed0002.png").toString(), "--out", again.toString());
-    assertEquals(1, r.code);
-    assertTrue(r.err.contains("is not in"), r.err);
+    Path empty = tmp.resolve("empty");
+    failed(new MarginsTest.Run("redo", "--studio", empty.toString(), out.resolve("seed0002.png").toString(),
+        "--out", again.toString()), "is not in " + empty);
     assertFalse(Files.exists(again));
+    assertFalse(Files.exists(empty));
   }
 
   @Test
-  void sampleWithoutATrainedModelSaysWhatToRunFirst() {
-    MarginsTest.Run r = new MarginsTest.Run("sample", "--studio", tmp.resolve("fresh").toString());
-    assertEquals(1, r.code);
-    assertTrue(r.err.contains("margins train"), r.err);
+  void sampleWithoutATrainedModelSaysWhatToRunFirstAndWritesNothing() {
+    Path fresh = tmp.resolve("fresh");
+    failed(new MarginsTest.Run("sample", "--studio", fresh.toString()), "margins train");
+    assertFalse(Files.exists(fresh));
   }
 
   @Test
-  void trainWithoutAnArchiveSaysToIngestFirst() {
-    MarginsTest.Run r = new MarginsTest.Run("train", "--studio", tmp.resolve("fresh2").toString());
-    assertEquals(1, r.code);
-    assertTrue(r.err.contains("margins ingest"), r.err);
+  void trainWithoutAnArchiveSaysToIngestFirstAndWritesNothing() {
+    Path fresh = tmp.resolve("fresh2");
+    failed(new MarginsTest.Run("train", "--studio", fresh.toString()), "margins ingest");
+    assertFalse(Files.exists(fresh));
   }
 
   @Test
-  void dryRunPrintsTheResolvedConfigAndTrainsNothing() {
-    long runsBefore = countRuns();
+  void dryRunPrintsTheResolvedConfigAndWritesNothing() {
+    List<String> before = SharedStudio.listing(studio);
     MarginsTest.Run r = run("train", "--dry-run", "--steps", "9");
     assertEquals(0, r.code, r.err);
     assertTrue(r.out.contains("\"steps\" : 9"), r.out);
-    assertEquals(runsBefore, countRuns());
+    assertEquals(before, SharedStudio.listing(studio));
   }
 
   @Test
-  void anUnknownDeviceIsBadUsage() {
-    MarginsTest.Run r = run("train", "--device", "tpu", "--dry-run");
-    assertEquals(2, r.code);
-    assertTrue(r.err.contains("auto, cpu or gpu"), r.err);
+  void anUnknownDeviceOrAnOutOfRangeOptionIsBadUsageAndWritesNothing() {
+    List<String> before = SharedStudio.listing(studio);
+    badUsage(run("train", "--device", "tpu", "--dry-run"), "auto, cpu or gpu");
+    badUsage(run("train", "--batch", "0", "--steps", "1"), "--batch must be in 1..4096");
+    badUsage(run("train", "--width", "2", "--steps", "1"), "--width must be in 4..512");
+    assertEquals(before, SharedStudio.listing(studio));
   }
 
   @Test
@@ -149,14 +156,21 @@ class ModelCommandsTest {
       MarginsTest.Run r = new MarginsTest.Run(c, "--help");
       assertEquals(0, r.code, c);
       assertTrue(r.out.contains("Usage: margins " + c), r.out);
+      assertEquals("", r.err, c);
     }
   }
 
-  private static long countRuns() {
-    try (Stream<Path> s = Files.list(studio.resolve("runs"))) {
-      return s.count();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  /** Exit 1, a failure the user can act on: says what, and is not reported as a fault of Margins. */
+  private static MarginsTest.Run failed(MarginsTest.Run r, String says) {
+    assertEquals(1, r.code, r.err);
+    assertTrue(r.err.contains(says), r.err);
+    assertFalse(r.err.contains("unexpected failure"), r.err);
+    return r;
+  }
+
+  /** Exit 2, bad usage: the message names what was wrong. */
+  private static void badUsage(MarginsTest.Run r, String says) {
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.contains(says), r.err);
   }
 }

@@ -5,25 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import margins.archive.TestImages;
+import margins.model.Model;
 import margins.recipe.Recipe;
 import margins.sample.Samplers;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sample with regimes and samplers, redo of operations, and vary, on one studio trained for two steps. */
+/** sample with regimes and samplers, redo of operations, and vary, on the shared tiny studio. */
 class RegimeCommandsTest {
 
   @TempDir static Path tmp;
   static Path studio;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
+  }
+
+  @AfterAll
+  static void leaveTheSharedStudioAsItWas() {
+    SharedStudio.assertUnchanged();
   }
 
   static MarginsTest.Run run(String... args) {
@@ -41,9 +48,10 @@ class RegimeCommandsTest {
 
   @Test
   void aRegimeAndASamplerOfItWriteIntoTheSamplersFolder() {
-    MarginsTest.Run r = run("sample", "--regime", "alien", "--sampler", "tail", "--seeds", "0-1");
+    Path own = SharedStudio.copy(tmp.resolve("own"));
+    MarginsTest.Run r = TinyStudio.run(own, "sample", "--regime", "alien", "--sampler", "tail", "--seeds", "0-1");
     assertEquals(0, r.code, r.err);
-    Path dir = studio.resolve("outputs").resolve(onlyRun() + "-tail");
+    Path dir = own.resolve("outputs").resolve(SharedStudio.onlyRun(own).getFileName() + "-tail");
     assertTrue(Files.exists(dir.resolve("seed0001.png")), r.out);
     assertEquals("alien", Recipe.of(dir.resolve("seed0000.png")).orElseThrow().regime());
   }
@@ -102,20 +110,30 @@ class RegimeCommandsTest {
   }
 
   @Test
-  void noveltySearchGrowsItsFoundArchiveAndEndsFartherFromTheArchiveThanItStarted() {
+  void noveltySearchRecordsTheNoveltyOfWhatItMadeAndEndsFartherFromTheArchiveThanTheNeighboursItStartsAmong() {
     // An untrained decoder draws nothing with the archive's structure, so this searches for novelty alone.
     Path out = tmp.resolve("novelty");
     MarginsTest.Run r = run("sample", "--sampler", "novelty-search", "--seeds", "0-2", "--param", "generations=6",
         "--param", "structureWeight=0", "--out", out.toString());
     assertEquals(0, r.code, r.err);
-    for (int s = 0; s <= 2; s++) {
-      var p = Recipe.of(out.resolve(String.format("seed%04d.png", s))).orElseThrow().params();
-      assertEquals(7, ((Number) p.get("found")).intValue());
-      double novelty = ((Number) p.get("novelty")).doubleValue();
-      double start = ((Number) p.get("startNovelty")).doubleValue();
-      assertTrue(novelty > start, novelty + " <= " + start);
-      double structure = ((Number) p.get("structure")).doubleValue();
-      assertTrue(structure > 0 && structure <= 1, "structure " + structure);
+    // The search starts from archive codes moved by 0.3 of the spread: archive-neighbours at radius 0.3.
+    Path near = tmp.resolve("novelty-start");
+    assertEquals(0, run("sample", "--sampler", "archive-neighbours", "--param", "radius=0.3", "--seeds", "0-5",
+        "--out", near.toString()).code);
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      PixelNovelty measure = PixelNovelty.against(studio, model);
+      double farthestStart = 0;
+      for (int s = 0; s <= 5; s++) {
+        float[] z = Recipe.of(near.resolve(String.format("seed%04d.png", s))).orElseThrow().latent();
+        farthestStart = Math.max(farthestStart, measure.of(z));
+      }
+      for (int s = 0; s <= 2; s++) {
+        Recipe recipe = Recipe.of(out.resolve(String.format("seed%04d.png", s))).orElseThrow();
+        assertEquals(PixelNovelty.K, ((Number) recipe.params().get("neighbours")).intValue());
+        double novelty = measure.of(recipe.latent());
+        assertEquals(novelty, ((Number) recipe.params().get("novelty")).doubleValue(), 1e-6 * novelty, "seed " + s);
+        assertTrue(novelty > farthestStart, "seed " + s + ": " + novelty + " <= " + farthestStart);
+      }
     }
   }
 
@@ -155,13 +173,5 @@ class RegimeCommandsTest {
     MarginsTest.Run r = run("vary", image.toString(), "--regime", "alien", "--sampler", "novelty-search");
     assertEquals(2, r.code);
     assertTrue(r.err.contains("cannot vary an image"), r.err);
-  }
-
-  private static String onlyRun() {
-    try (Stream<Path> s = Files.list(studio.resolve("runs"))) {
-      return s.findFirst().orElseThrow().getFileName().toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -5,34 +5,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import margins.archive.PreparedArchive;
 import margins.archive.TestImages;
+import margins.archive.TrainingSet;
+import margins.image.Images;
+import margins.image.Png;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.network.LayerHook;
 import margins.recipe.Recipe;
 import margins.walk.PngFramesWriter;
 import org.jcodec.api.awt.AWTFrameGrab;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** walk and redo of walks from the command line, on a studio trained for two steps. */
+/** walk and redo of walks from the command line, on the shared tiny studio. */
 class WalkCommandsTest {
 
   @TempDir static Path tmp;
   static Path studio;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
+  }
+
+  @AfterAll
+  static void leaveTheSharedStudioAsItWas() {
+    SharedStudio.assertUnchanged();
   }
 
   static MarginsTest.Run run(String... args) {
@@ -145,12 +162,56 @@ class WalkCommandsTest {
   }
 
   @Test
-  void anImageFromOutsideTheArchiveAndAnArchiveItemCanBeEndpoints() {
-    Path photo = TestImages.write(TestImages.halves(40, 20, 0xff0000, 0x0000ff), "png", tmp.resolve("photo.png"));
+  void aWalkFromAnOutsideImageToAnArchiveItemStartsAndEndsOnTheirDecodedEncodings() throws Exception {
+    // Already square and of the model's size, so preparing it as ingest does leaves its pixels as they are.
+    BufferedImage picture = TestImages.halves(32, 32, 0xff0000, 0x0000ff);
+    Path photo = TestImages.write(picture, "png", tmp.resolve("photo.png"));
     Path out = tmp.resolve("images");
-    MarginsTest.Run r = run("walk", "image:" + photo, "archive:3", "--frames", "3", "--out", out.toString());
+    // --batch 1: each frame decoded alone, as a single image is, so the pixels must match exactly.
+    MarginsTest.Run r = run("walk", "image:" + photo, "archive:3", "--frames", "5", "--batch", "1",
+        "--format", "png,gif", "--out", out.toString());
     assertEquals(0, r.code, r.err);
-    assertTrue(Files.exists(out.resolve("walk.gif")));
+    Path frames = out.resolve("frames");
+    try (Stream<Path> s = Files.list(frames)) {
+      assertEquals(5, s.filter(p -> p.toString().endsWith(".png")).count());
+    }
+    assertEquals(5, gifFrames(out.resolve("walk.gif")));
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      // Encoded here, independently of the walk's endpoint code.
+      float[] photoChw = new float[3 * 32 * 32];
+      Images.toChw(picture, photoChw, 0);
+      float[] itemChw = new float[3 * 32 * 32];
+      TrainingSet.of(PreparedArchive.open(studio)).copyChw(3, itemChw, 0, false);
+      float[][] ends = {encode(model, photoChw), encode(model, itemChw)};
+      Generator gen = new Generator(model);
+      BufferedImage[] decoded = {gen.image(ends[0], LayerHook.NONE), gen.image(ends[1], LayerHook.NONE)};
+      assertFalse(Arrays.equals(pixels(decoded[0]), pixels(decoded[1])), "distinct endpoints, so a swap would show");
+      Path[] files = {frames.resolve(PngFramesWriter.name(0)), frames.resolve(PngFramesWriter.name(4))};
+      for (int e = 0; e < 2; e++) {
+        assertArrayEquals(ends[e], latentOf(files[e]), 1e-5f, files[e].toString());
+        assertArrayEquals(pixels(decoded[e]), pixels(Png.read(files[e])), files[e].toString());
+      }
+    }
+  }
+
+  private static float[] encode(Model model, float[] chw) {
+    try (NDManager m = model.vae().manager().newSubManager()) {
+      return model.vae().posterior(m.create(chw, new Shape(1, 3, 32, 32)), false).get(0).toFloatArray();
+    }
+  }
+
+  private static int[] pixels(BufferedImage img) {
+    return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+  }
+
+  private static int gifFrames(Path gif) throws Exception {
+    try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+      ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+      reader.setInput(in);
+      int n = reader.getNumImages(true);
+      reader.dispose();
+      return n;
+    }
   }
 
   @Test

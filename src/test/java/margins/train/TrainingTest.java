@@ -170,7 +170,7 @@ class TrainingTest {
   void badOptionsNameTheirAllowedRange() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new TrainConfig(0, 4, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.0));
-    assertTrue(e.getMessage().contains("steps must be at least 1, not 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("--steps must be at least 1, not 0"), e.getMessage());
     IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
         () -> new TrainConfig(1, 0, 1e-3, 1, 0, false, 0, 1, 1, 1, 1, 8, 4, 0.0));
     assertEquals("--batch must be in 1..4096, not 0", batch.getMessage());
