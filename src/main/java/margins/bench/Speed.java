@@ -14,8 +14,9 @@ import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.Engines;
 import margins.engine.Libtorch;
-import margins.network.LayerHook;
+import margins.network.Generative;
 import margins.network.Vae;
+import margins.network.LayerHook;
 import margins.network.VaeConfig;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
@@ -54,7 +55,7 @@ public final class Speed {
     String path = device.isGpu() ? ConvPath.GPU.id()
         : Libtorch.loaded().map(l -> l.oneDnn() ? ConvPath.ONEDNN : ConvPath.ATEN).orElse(ConvPath.ATEN).id();
     Engines.engine().setRandomSeed(0);
-    try (Vae vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration();
+    try (Generative vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration();
         NDManager m = vae.manager().newSubManager()) {
       NDArray z = m.randomNormal(new Shape(64, base.latent()));
       for (int i = 0; i < 3; i++) {
@@ -79,7 +80,7 @@ public final class Speed {
   }
 
   /** Decodes to floats as generation does, freeing the intermediate maps at once (they attach to z's manager). */
-  private static void decode(Vae vae, NDArray z) {
+  private static void decode(Generative vae, NDArray z) {
     try (NDScope scope = new NDScope()) {
       vae.decode(z, LayerHook.NONE).toFloatArray();
     }

@@ -16,8 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import margins.engine.Engines;
 import margins.image.Images;
-import margins.network.LayerHook;
+import margins.network.Generative;
 import margins.network.Vae;
+import margins.network.LayerHook;
 import margins.network.VaeConfig;
 import margins.walk.AnimationWriters;
 import margins.walk.FrameRenderer;
@@ -53,7 +54,7 @@ public final class WalkSpeed {
     if (threads > 0) {
       JniUtils.setNumThreads(threads);
     }
-    try (Vae vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration()) {
+    try (Generative vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration()) {
       int l = vae.config().latent();
       float[][] latents = new NoiseLoop(l, 0, frames, 1.0, null).latents();
       List<List<JsonNode>> ops = Collections.nCopies(frames, List.of());
@@ -77,7 +78,7 @@ public final class WalkSpeed {
   }
 
   /** Milliseconds in the network (to float arrays) and in conversion to images, over all batches. */
-  private static double[] parts(Vae vae, float[][] latents, int batch) {
+  private static double[] parts(Generative vae, float[][] latents, int batch) {
     int l = latents[0].length;
     double decode = 0;
     double convert = 0;

@@ -18,8 +18,8 @@ import margins.math.KMeans;
 import margins.model.Codes;
 import margins.model.Generator;
 import margins.model.TrainedOn;
+import margins.network.Generative;
 import margins.network.LayerHook;
-import margins.network.Vae;
 import margins.train.RunDir;
 
 /**
@@ -60,7 +60,7 @@ public final class Clustering {
     List<Integer> order = new ArrayList<>(Arrays.stream(train).boxed().toList());
     Collections.shuffle(order, new Random(seed));
     int[] chosen = order.subList(0, Math.min(images, order.size())).stream().mapToInt(Integer::intValue).sorted().toArray();
-    Vae vae = gen.model().vae();
+    Generative vae = gen.model().vae();
     float[][] means = Codes.encode(vae, trained.archive().subset(chosen)).means();
     Map<String, float[][]> features = features(vae, means);
     Map<String, ChannelClusters.Layer> layers = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ public final class Clustering {
   }
 
   /** Per layer, per channel: its maps over all images, centred and unit length. (C, n H W) */
-  private static Map<String, float[][]> features(Vae vae, float[][] means) {
+  private static Map<String, float[][]> features(Generative vae, float[][] means) {
     int n = means.length;
     int l = vae.config().latent();
     Map<String, float[][]> out = new LinkedHashMap<>();

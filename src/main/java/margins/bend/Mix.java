@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import margins.BadParameter;
+import margins.network.Generative;
 import margins.network.LayerHook;
-import margins.network.Vae;
 
 /**
  * The "mix" operation: at one decoder layer, the maps of another latent (decoded alone up to that layer) replace the
@@ -21,7 +21,7 @@ import margins.network.Vae;
  * @param mask "left-right" (other on the right half), "top-bottom" (other below), "disc" (other inside a centred
  *     disc of radius 0.35 of the side) or "checker" (other on the dark squares of a 4 x 4 board)
  */
-public record Mix(Vae vae, String layer, float[] other, String mask) implements LayerHook {
+public record Mix(Generative vae, String layer, float[] other, String mask) implements LayerHook {
 
   public static final String KIND = "mix";
   public static final List<String> MASKS = List.of("left-right", "top-bottom", "disc", "checker");
@@ -33,7 +33,7 @@ public record Mix(Vae vae, String layer, float[] other, String mask) implements 
   }
 
   /** The hook for a stored operation {"kind": "mix", "layer", "other": [...], "mask"}. */
-  static Mix of(JsonNode op, Vae vae) {
+  static Mix of(JsonNode op, Generative vae) {
     JsonNode o = op.path("other");
     float[] z = new float[o.size()];
     for (int i = 0; i < z.length; i++) {

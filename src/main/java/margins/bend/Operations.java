@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import margins.BadParameter;
 import margins.Json;
 import margins.MarginsException;
+import margins.network.Generative;
 import margins.network.LayerHook;
-import margins.network.Vae;
 
 /**
  * Changes to the decoder's computation as recipes store them: JSON objects with a "kind" ("bend", "noise",
@@ -21,7 +21,7 @@ public final class Operations {
   /** Turns one stored operation into a hook on a given network. */
   @FunctionalInterface
   public interface Factory {
-    LayerHook hook(JsonNode op, Vae vae);
+    LayerHook hook(JsonNode op, Generative vae);
   }
 
   private static final Map<String, Factory> TABLE = new TreeMap<>();
@@ -45,9 +45,9 @@ public final class Operations {
   }
 
   /** The hook for a list of operations, applied in order, after checking every layer name exists. */
-  public static LayerHook hook(List<JsonNode> ops, Vae vae) {
+  public static LayerHook hook(List<JsonNode> ops, Generative vae) {
     LayerHook hook = LayerHook.NONE;
-    List<String> layers = vae.decoder().stageNames();
+    List<String> layers = vae.stageNames();
     for (int i = 0; i < ops.size(); i++) {
       JsonNode op = ops.get(i);
       String kind = op.path("kind").asText("");

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import margins.archive.TrainingSet;
-import margins.network.Vae;
+import margins.network.Generative;
 
 /**
  * The encoded archive: each image's posterior mean and log-variance. This is where the decoder has learned
@@ -18,7 +18,7 @@ public record Codes(float[][] means, float[][] logVars) {
   private static final int BATCH = 128;
 
   /** Encodes every image of the set, in batches. */
-  public static Codes encode(Vae vae, TrainingSet set) {
+  public static Codes encode(Generative vae, TrainingSet set) {
     int n = set.count();
     int r = set.size();
     int l = vae.config().latent();

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import margins.measure.FeatureSpace;
-import margins.network.Vae;
+import margins.network.Generative;
 
 /**
  * The model's own encoder as a feature space: each image's posterior mean (the latent the encoder would give it).
@@ -19,9 +19,9 @@ public final class EncoderSpace implements FeatureSpace {
   /** Images per encoder call. */
   private static final int BATCH = 128;
 
-  private final Vae vae;
+  private final Generative vae;
 
-  public EncoderSpace(Vae vae) {
+  public EncoderSpace(Generative vae) {
     this.vae = vae;
   }
 

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import margins.MarginsException;
 import margins.engine.ConvPath;
-import margins.network.Vae;
+import margins.network.Generative;
 import margins.train.Checkpoint;
 import margins.train.RunDir;
 
 /** A trained model ready to generate: the network and where it comes from (run, checkpoint file, hash). */
-public record Model(Vae vae, String run, Path checkpoint, String relativePath, String sha256, int step)
+public record Model(Generative vae, String run, Path checkpoint, String relativePath, String sha256, int step)
     implements AutoCloseable {
 
   /** The last checkpoint of a run (the newest run with one when run is null), or a given checkpoint file. */

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A convolutional VAE: its two stages, their parameters, and the encode and decode calls exploration uses. */
-public final class Vae implements AutoCloseable {
+public final class Vae implements Generative {
 
   private final VaeConfig config;
   private final NDManager manager;
@@ -52,6 +52,7 @@ public final class Vae implements AutoCloseable {
    * Stops recording gradients: generation then builds no autograd graph, which at 64x64 is several times faster
    * and holds no activations. Training turns them back on.
    */
+  @Override
   public Vae forGeneration() {
     parameters().forEach(p -> p.getArray().setRequiresGradient(false));
     decoder.freeze(true);
@@ -65,16 +66,23 @@ public final class Vae implements AutoCloseable {
     return this;
   }
 
+  @Override
   public VaeConfig config() {
     return config;
   }
 
+  @Override
   public NDManager manager() {
     return manager;
   }
 
   public Encoder encoder() {
     return encoder;
+  }
+
+  @Override
+  public List<String> stageNames() {
+    return decoder.stageNames();
   }
 
   public Decoder decoder() {
@@ -86,6 +94,7 @@ public final class Vae implements AutoCloseable {
   }
 
   /** Every trainable parameter, encoder first, in a fixed order (the order checkpoints store them in). */
+  @Override
   public List<Parameter> parameters() {
     List<Parameter> all = new ArrayList<>();
     for (Pair<String, Parameter> p : encoder.getParameters()) {
@@ -98,6 +107,7 @@ public final class Vae implements AutoCloseable {
   }
 
   /** The posterior's mean and log-variance, each (B, latent), for images (B, 3, R, R) in [0, 1]. */
+  @Override
   public NDList posterior(NDArray images, boolean training) {
     NDArray h = encoder.forward(store, new NDList(images), training).singletonOrThrow(); // (B, 2L)
     int l = config.latent();
@@ -108,11 +118,13 @@ public final class Vae implements AutoCloseable {
   }
 
   /** Decoder logits (B, 3, R, R) for latents (B, latent), each stage passed through the hook. */
+  @Override
   public NDArray logits(NDArray z, boolean training, LayerHook hook) {
     return decoder.decode(store, z, training, hook);
   }
 
   /** Images (B, 3, R, R) in [0, 1] for latents (B, latent), at generation time. */
+  @Override
   public NDArray decode(NDArray z, LayerHook hook) {
     return Activation.sigmoid(logits(z, false, hook));
   }

@@ -11,7 +11,7 @@ import margins.BadParameter;
  * @param width channels of the first stage below full resolution; each further halving doubles them
  * @param maxChannels cap on channels per stage, to keep 64 and 128 pixel models small
  */
-public record VaeConfig(int resolution, int latent, int width, int maxChannels) {
+public record VaeConfig(int resolution, int latent, int width, int maxChannels) implements NetConfig {
 
   public static final List<Integer> RESOLUTIONS = List.of(8, 16, 32, 64, 128);
 

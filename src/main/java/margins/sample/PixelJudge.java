@@ -9,8 +9,8 @@ import java.util.List;
 import margins.archive.TrainingSet;
 import margins.math.VectorMath;
 import margins.measure.PixelStructure;
+import margins.network.Generative;
 import margins.network.LayerHook;
-import margins.network.Vae;
 
 /**
  * Judges decoded images in the network-independent pixel-structure space: their distance from the archive, and a
@@ -119,7 +119,7 @@ final class PixelJudge {
    * Decodes latents in one batch, for judging only: batched decoding may differ from the single decode an output
    * gets in the last bit, which a search does not care about. Returns images (3, R, R) in [0, 1].
    */
-  static List<float[]> decode(Vae vae, List<float[]> latents) {
+  static List<float[]> decode(Generative vae, List<float[]> latents) {
     int l = vae.config().latent();
     int b = latents.size();
     float[] flat = new float[b * l];

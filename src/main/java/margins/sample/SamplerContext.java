@@ -105,7 +105,7 @@ public final class SamplerContext {
 
   /** The decoder's layer names, or none without a model. */
   public java.util.List<String> layers() {
-    return generator == null ? java.util.List.of() : model().vae().decoder().stageNames();
+    return generator == null ? java.util.List.of() : model().vae().stageNames();
   }
 
   /** A layer parameter: one of the decoder's layers (any name when there is no model to check against). */

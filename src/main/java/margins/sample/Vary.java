@@ -9,7 +9,7 @@ import margins.archive.ImageFiles;
 import margins.archive.TrainingSet;
 import margins.model.Codes;
 import margins.model.Generator;
-import margins.network.Vae;
+import margins.network.Generative;
 import margins.recipe.Measurer;
 import margins.recipe.Outputs;
 import margins.recipe.Regime;
@@ -70,7 +70,7 @@ public final class Vary {
   }
 
   /** The image read and encoded by the model; a clear error when it cannot be read. */
-  public static Source source(Vae vae, Path image) {
+  public static Source source(Generative vae, Path image) {
     int r = vae.config().resolution();
     ImageFiles.Square sq = ImageFiles.square(image, r);
     Codes c = Codes.encode(vae, new TrainingSet(sq.rgb(), 1, r, "vary:" + sq.sha256()));

@@ -10,8 +10,8 @@ import margins.archive.ImageFiles;
 import margins.archive.PreparedArchive;
 import margins.archive.TrainingSet;
 import margins.model.Codes;
+import margins.network.Generative;
 import margins.network.Latents;
-import margins.network.Vae;
 import margins.recipe.Recipe;
 
 /**
@@ -45,7 +45,7 @@ public final class Endpoints {
   }
 
   /** The latents of the endpoints, for this model. */
-  public static Resolved resolve(List<String> endpoints, Vae vae, Path studio, double psi) {
+  public static Resolved resolve(List<String> endpoints, Generative vae, Path studio, double psi) {
     int l = vae.config().latent();
     int r = vae.config().resolution();
     float[][] out = new float[endpoints.size()][];

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 import margins.bend.Operations;
 import margins.image.Images;
+import margins.network.Generative;
 import margins.network.LayerHook;
-import margins.network.Vae;
 
 /**
  * Decodes a walk's frames in fixed batches (frames [k B, (k + 1) B)), each frame through its own
@@ -26,7 +26,7 @@ public final class FrameRenderer {
   private FrameRenderer() {}
 
   /** Every frame, in order. */
-  public static List<BufferedImage> render(Vae vae, float[][] latents, List<List<JsonNode>> ops, int batch) {
+  public static List<BufferedImage> render(Generative vae, float[][] latents, List<List<JsonNode>> ops, int batch) {
     List<BufferedImage> out = new ArrayList<>(latents.length);
     for (int start = 0; start < latents.length; start += batch) {
       out.addAll(batch(vae, latents, ops, start, Math.min(latents.length, start + batch)));
@@ -35,12 +35,12 @@ public final class FrameRenderer {
   }
 
   /** Frame i alone, made exactly as in {@link #render}: by decoding the batch it belongs to. */
-  public static BufferedImage frame(Vae vae, float[][] latents, List<List<JsonNode>> ops, int batch, int i) {
+  public static BufferedImage frame(Generative vae, float[][] latents, List<List<JsonNode>> ops, int batch, int i) {
     int start = (i / batch) * batch;
     return batch(vae, latents, ops, start, Math.min(latents.length, start + batch)).get(i - start);
   }
 
-  private static List<BufferedImage> batch(Vae vae, float[][] latents, List<List<JsonNode>> ops, int from, int to) {
+  private static List<BufferedImage> batch(Generative vae, float[][] latents, List<List<JsonNode>> ops, int from, int to) {
     int b = to - from;
     int l = latents[from].length;
     float[] z = new float[b * l];
@@ -58,7 +58,7 @@ public final class FrameRenderer {
    * each frame's maps go through their own hook, so noise has the same pattern on every frame (the
    * pattern a frame decoded alone would get) and swept values differ frame by frame.
    */
-  static LayerHook hook(Vae vae, List<List<JsonNode>> ops) {
+  static LayerHook hook(Generative vae, List<List<JsonNode>> ops) {
     List<JsonNode> first = ops.get(0);
     boolean same = ops.stream().allMatch(first::equals);
     boolean noise = first.stream().anyMatch(o -> o.path("kind").asText().equals("noise"));
