@@ -35,9 +35,16 @@ class TrainingMemoryTest {
     assertEquals(STEPS, arrays.size());
     // After the first steps (the optimiser's state, the phase kernels of a first sheet), nothing accumulates.
     assertEquals(arrays.get(4), arrays.get(STEPS - 1), "arrays on the network's manager, step by step: " + arrays);
-    double growth = rss.get(STEPS - 1) - rss.get(9);
-    assertTrue(growth < 25, "resident memory grew " + growth + " MB over " + (STEPS - 10) + " steps with a"
-        + " checkpoint and two sheets each: " + rss);
+    // Resident memory may rise in a few steps (the Java heap or malloc taking a new region) and then hold;
+    // a leak rises at every step. So the typical step, the median of the step-to-step growth, must be flat.
+    List<Double> perStep = new ArrayList<>();
+    for (int i = 10; i < STEPS; i++) {
+      perStep.add(rss.get(i) - rss.get(i - 1));
+    }
+    perStep.sort(null);
+    double median = perStep.get(perStep.size() / 2);
+    assertTrue(median < 0.5, "resident memory grew a median " + median + " MB per step with a checkpoint and"
+        + " two sheets each: " + rss);
   }
 
   static double residentMb() {
