@@ -3,14 +3,16 @@ package margins.measure;
 import java.util.Arrays;
 
 /**
- * The archive as a union of k-NN balls (Kynkäänniemi et al. 2019): for each archive item r_i its k-NN radius
- * NND_k(r_i), the distance to its k-th nearest other archive item, and its 1-NN distance NND_1(r_i). Fitted once,
- * then reused for every placement and batch measure. "Other" means another index: a duplicate counts, at distance 0.
+ * The archive as a union of k-NN balls (Kynkäänniemi et al. 2019), each widened by the archive's tolerance tau
+ * ({@link Tolerance}): archive item r_i's ball has radius NND_k(r_i) + tau, where NND_k(r_i) is the distance to its
+ * k-th nearest other archive item. Fitted once, then reused for every placement and batch measure. "Other" means
+ * another index: a duplicate counts, at distance 0. With tau = 0 these are the literature's balls.
  */
 public final class ArchiveManifold {
 
   private final ExactSearch search;
   private final int k;
+  private final double tolerance;
   private final double[] radius;
   private final double[] squaredRadius;
   private final double[] squaredNearest;
@@ -18,14 +20,16 @@ public final class ArchiveManifold {
   private final boolean[] pruned;
   private KidBlocks.Reference kid;
 
-  private ArchiveManifold(ExactSearch search, int k, double[] squaredRadius, double[] squaredNearest) {
+  private ArchiveManifold(ExactSearch search, int k, double tolerance, double[] squaredKth, double[] squaredNearest) {
     this.search = search;
     this.k = k;
-    this.squaredRadius = squaredRadius;
+    this.tolerance = tolerance;
     this.squaredNearest = squaredNearest;
-    this.radius = new double[squaredRadius.length];
+    this.radius = new double[squaredKth.length];
+    this.squaredRadius = new double[squaredKth.length];
     for (int i = 0; i < radius.length; i++) {
-      radius[i] = Math.sqrt(squaredRadius[i]);
+      radius[i] = Math.sqrt(squaredKth[i]) + tolerance;
+      squaredRadius[i] = tolerance == 0 ? squaredKth[i] : radius[i] * radius[i];
     }
     this.median = median(radius);
     this.pruned = new boolean[radius.length];
@@ -34,11 +38,19 @@ public final class ArchiveManifold {
     }
   }
 
-  /**
-   * Fits the balls of {@code archive} (n vectors of one dimension) with neighbourhood size k in 1..n-1. The array
-   * is kept by reference, not copied: do not change it afterwards.
-   */
+  /** The literature's balls: {@link #fit(float[][], int, double)} with no tolerance. */
   public static ArchiveManifold fit(float[][] archive, int k) {
+    return fit(archive, k, 0);
+  }
+
+  /**
+   * Fits the balls of {@code archive} (n vectors of one dimension) with neighbourhood size k in 1..n-1, each
+   * widened by {@code tolerance} (>= 0). The array is kept by reference, not copied: do not change it afterwards.
+   */
+  public static ArchiveManifold fit(float[][] archive, int k, double tolerance) {
+    if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tolerance);
+    }
     VectorSets.requireSet(archive, "archive");
     if (archive.length < 2) {
       throw new IllegalArgumentException("archive must hold at least 2 vectors to have neighbours, got 1");
@@ -55,11 +67,16 @@ public final class ArchiveManifold {
       sqRadius[row.index] = nn.squared()[k - 1];
       sqNearest[row.index] = nn.squared()[0];
     });
-    return new ArchiveManifold(search, k, sqRadius, sqNearest);
+    return new ArchiveManifold(search, k, tolerance, sqRadius, sqNearest);
   }
 
   public int k() {
     return k;
+  }
+
+  /** tau: the distance within which an output is a copy, and the margin every ball is widened by. */
+  public double tolerance() {
+    return tolerance;
   }
 
   public int size() {
@@ -75,7 +92,7 @@ public final class ArchiveManifold {
     return search.refs;
   }
 
-  /** NND_k(r_i): the radius of archive item i's ball. */
+  /** NND_k(r_i) + tau: the radius of archive item i's ball. */
   public double radius(int i) {
     return radius[i];
   }
@@ -85,7 +102,7 @@ public final class ArchiveManifold {
     return Math.sqrt(squaredNearest[i]);
   }
 
-  /** Median of the k-NN radii (mean of the two middle values when n is even). */
+  /** Median of the ball radii (mean of the two middle values when n is even). */
   public double medianRadius() {
     return median;
   }
@@ -109,10 +126,6 @@ public final class ArchiveManifold {
 
   double squaredRadius(int i) {
     return squaredRadius[i];
-  }
-
-  double squaredNearestNeighbourDistance(int i) {
-    return squaredNearest[i];
   }
 
   static double median(double[] values) {

@@ -9,7 +9,8 @@ import margins.BadParameter;
 /** The table of feature spaces by kebab-case id; the model's encoder space arrives as plain vectors instead. */
 public final class FeatureSpaces {
 
-  private static final Map<String, Supplier<FeatureSpace>> TABLE = Map.of(PixelStructure.ID, PixelStructure::new);
+  private static final Map<String, Supplier<FeatureSpace>> TABLE = Map.of(
+      PixelStructure.ID, PixelStructure::new, Thumbnail.ID, Thumbnail::new);
 
   private FeatureSpaces() {}
 

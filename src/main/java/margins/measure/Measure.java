@@ -13,7 +13,16 @@ public final class Measure {
 
   /** The placement of each output vector, in input order. Outputs must have the archive's dimension. */
   public static List<Placement> place(ArchiveManifold manifold, float[][] outputs) {
-    List<Placer.Visit> visits = Placer.visit(manifold, outputs, null);
+    return place(manifold, outputs, null);
+  }
+
+  /**
+   * As {@link #place(ArchiveManifold, float[][])}, with noise[j] saying whether output j lacks pixel-level
+   * structure ({@link Grain#noiseLike}): such an output that is not a copy and not in a typical ball is NOISE.
+   * Null: no output is noise-like.
+   */
+  public static List<Placement> place(ArchiveManifold manifold, float[][] outputs, boolean[] noise) {
+    List<Placer.Visit> visits = Placer.visit(manifold, outputs, noise, null);
     List<Placement> placements = new ArrayList<>(visits.size());
     for (Placer.Visit v : visits) {
       placements.add(v.placement());
@@ -27,7 +36,13 @@ public final class Measure {
    * outputs into blocks.
    */
   public static BatchMeasures batch(ArchiveManifold manifold, float[][] outputs, long seed) {
-    return batch(manifold, outputs, out -> KidBlocks.estimate(out, manifold.kidReference(), KidBlocks.DEFAULT_MAX_BLOCK, seed));
+    return batch(manifold, outputs, null, seed);
+  }
+
+  /** As {@link #batch(ArchiveManifold, float[][], long)}, with each output's noise flag (null: none is noise-like). */
+  public static BatchMeasures batch(ArchiveManifold manifold, float[][] outputs, boolean[] noise, long seed) {
+    return batch(manifold, outputs, noise,
+        out -> KidBlocks.estimate(out, manifold.kidReference(), KidBlocks.DEFAULT_MAX_BLOCK, seed));
   }
 
   /**
@@ -37,11 +52,11 @@ public final class Measure {
    */
   public static BatchMeasures batch(
       ArchiveManifold manifold, float[][] outputs, int kidSubsets, int kidSubsetSize, long seed) {
-    return batch(manifold, outputs, out -> Kid.estimate(out, manifold.archive(), kidSubsets, kidSubsetSize, seed));
+    return batch(manifold, outputs, null, out -> Kid.estimate(out, manifold.archive(), kidSubsets, kidSubsetSize, seed));
   }
 
-  private static BatchMeasures batch(
-      ArchiveManifold manifold, float[][] outputs, java.util.function.Function<float[][], Kid.Estimate> kidOf) {
+  private static BatchMeasures batch(ArchiveManifold manifold, float[][] outputs, boolean[] noise,
+      java.util.function.Function<float[][], Kid.Estimate> kidOf) {
     VectorSets.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
     int k = manifold.k();
     if (outputs.length < k + 1) {
@@ -52,7 +67,7 @@ public final class Measure {
     int m = outputs.length;
     int n = manifold.size();
     boolean[] covered = new boolean[n];
-    List<Placer.Visit> visits = Placer.visit(manifold, outputs, covered);
+    List<Placer.Visit> visits = Placer.visit(manifold, outputs, noise, covered);
     int inside = 0;
     int inSmall = 0;
     long balls = 0;
@@ -70,7 +85,7 @@ public final class Measure {
     for (boolean c : covered) {
       coveredCount += c ? 1 : 0;
     }
-    double recall = recall(manifold.archive(), outputs, k);
+    double recall = recall(manifold.archive(), outputs, k, manifold.tolerance());
     Kid.Estimate kid = kidOf.apply(outputs);
     return new BatchMeasures(
         (double) inside / m,
@@ -87,7 +102,12 @@ public final class Measure {
 
   /** Fraction of archive vectors inside some k-NN ball of the outputs (balls fitted among the outputs). */
   static double recall(float[][] archive, float[][] outputs, int k) {
-    ArchiveManifold generated = ArchiveManifold.fit(outputs, k);
+    return recall(archive, outputs, k, 0);
+  }
+
+  /** As above, the outputs' balls widened by the same tolerance as the archive's. */
+  static double recall(float[][] archive, float[][] outputs, int k, double tolerance) {
+    ArchiveManifold generated = ArchiveManifold.fit(outputs, k, tolerance);
     boolean[] hit = new boolean[archive.length];
     generated.search().scan(archive, row -> {
       for (int j = 0; j < generated.size(); j++) {

@@ -5,12 +5,13 @@ import java.util.stream.IntStream;
 
 /**
  * The "pixel-structure" space: an 8 x 8 CIE Lab colour layout (192 values), 8-bin unsigned gradient
- * orientation histograms over a 4 x 4 grid of cells (128 values), and each of those cells' edge density (16
- * values: the share of its pixels on an edge), 336 in all for every image size. Weights make squared distance = mean over the 64 colour cells of
- * (deltaE76 / 50)^2 + mean over the 16 cells of the squared difference of their unit-length histograms + mean over
- * the 16 cells of the squared difference of their edge density, so a strong colour change (deltaE 50), a
- * change of stroke direction (orthogonal histograms, sqrt 2) and strokes where there were none weigh about the
- * same. See package-info for why this space.
+ * orientation histograms over a 4 x 4 grid of cells (128 values), and the image's pixel-level structure at two
+ * scales ({@link Grain}: 2 values), 322 in all for every image size. Weights make squared distance = mean over the
+ * 64 colour cells of (deltaE76 / 50)^2 + mean over the 16 cells of the squared difference of their unit-length
+ * histograms + 4 x the mean over the two scales of the squared difference of their saturated neighbour
+ * correlation, so a strong colour change (deltaE 50) and a change of stroke direction weigh about the same, and
+ * pixel noise lies about 2.8 from every picture, far beyond any archive's typical neighbourhood.
+ * docs/measure.md says why.
  */
 public final class PixelStructure implements FeatureSpace {
 
@@ -21,7 +22,7 @@ public final class PixelStructure implements FeatureSpace {
   static final int BINS = 8;
   static final int COLOUR_DIMENSION = 3 * GRID * GRID;
   static final int STRUCTURE_END = COLOUR_DIMENSION + CELLS * CELLS * BINS;
-  static final int DIMENSION = STRUCTURE_END + CELLS * CELLS;
+  static final int DIMENSION = STRUCTURE_END + Grain.SCALES;
 
   /** Lab units per feature unit: deltaE 50 counts as 1, spread over sqrt(64) cells. */
   static final double COLOUR_WEIGHT = 1.0 / (50 * GRID);
@@ -30,20 +31,18 @@ public final class PixelStructure implements FeatureSpace {
   static final double STRUCTURE_WEIGHT = 1.0 / CELLS;
 
   /**
+   * Each scale's saturated structure (0 for noise, 1 for a picture) times this: noise is 2 sqrt(2) away from
+   * every picture, while a picture's own variations (sharp or soft, shifted, recoloured) stay at 1 and move
+   * nothing.
+   */
+  static final double GRAIN_WEIGHT = 2.0;
+
+  /**
    * Soft floor on a cell's histogram norm, as mean Sobel magnitude per pixel: a cell with much weaker gradients
    * (flat colour, 8-bit noise) shrinks towards zero instead of being blown up to unit length. A 0.1 luma step
    * crossing the cell is well above it.
    */
   static final double EDGE_FLOOR = 0.02;
-
-  /**
-   * Sobel magnitude above which a pixel counts as an edge pixel (a luma step of 0.1 across it). A cell's edge
-   * density is the share of its pixels above this: an outline crossing a cell marks a fifth to a third of them,
-   * pixel noise or shuffled pixels nearly all, in every cell. Without this block, unit-length histograms make
-   * noise look like any busy cell, and noise lands near the centre of the archive's cloud, inside its typical
-   * neighbourhoods.
-   */
-  static final double EDGE_THRESHOLD = 0.4;
 
   @Override
   public String id() {
@@ -67,7 +66,7 @@ public final class PixelStructure implements FeatureSpace {
             + " values, expected 3 x " + size + " x " + size + " = " + 3 * size * size);
       }
     }
-    double[][] weights = areaWeights(size);
+    double[][] weights = Area.weights(size, GRID);
     float[][] out = new float[images.size()][];
     IntStream.range(0, images.size()).parallel().forEach(i -> out[i] = embedOne(images.get(i), size, weights, i));
     return out;
@@ -99,6 +98,10 @@ public final class PixelStructure implements FeatureSpace {
     float[] out = new float[DIMENSION];
     colourLayout(linear, size, weights, out);
     orientations(luma, size, out);
+    double[] grain = Grain.structureOfLuma(luma, size);
+    for (int s = 0; s < Grain.SCALES; s++) {
+      out[STRUCTURE_END + s] = (float) (GRAIN_WEIGHT * grain[s]);
+    }
     return out;
   }
 
@@ -106,47 +109,12 @@ public final class PixelStructure implements FeatureSpace {
     return Math.max(0f, Math.min(1f, v));
   }
 
-  /**
-   * weights[i][x]: the share of cell row i (covering [i S/8, (i+1) S/8) in pixel units) that pixel x covers, so
-   * each row sums to 1 and sizes not divisible by 8 are averaged by true area.
-   */
-  static double[][] areaWeights(int size) {
-    double[][] w = new double[GRID][size];
-    double span = (double) size / GRID;
-    for (int i = 0; i < GRID; i++) {
-      double lo = i * span;
-      double hi = lo + span;
-      for (int x = 0; x < size; x++) {
-        double overlap = Math.min(hi, x + 1) - Math.max(lo, x);
-        w[i][x] = overlap > 0 ? overlap / span : 0;
-      }
-    }
-    return w;
-  }
-
   /** Area-averages linear light to 8 x 8 (averaging must happen in linear light), then converts to Lab. */
   private static void colourLayout(float[] linear, int size, double[][] w, float[] out) {
     int plane = size * size;
-    double[][] cells = new double[3][GRID * GRID];
-    double[] rows = new double[GRID];
+    double[][] cells = new double[3][];
     for (int c = 0; c < 3; c++) {
-      for (int y = 0; y < size; y++) {
-        // Horizontal pass for pixel row y, then spread it over the cell rows it overlaps.
-        for (int j = 0; j < GRID; j++) {
-          double s = 0;
-          for (int x = 0; x < size; x++) {
-            s += w[j][x] * linear[c * plane + y * size + x];
-          }
-          rows[j] = s;
-        }
-        for (int i = 0; i < GRID; i++) {
-          if (w[i][y] != 0) {
-            for (int j = 0; j < GRID; j++) {
-              cells[c][i * GRID + j] += w[i][y] * rows[j];
-            }
-          }
-        }
-      }
+      cells[c] = Area.average(linear, c * plane, size, w);
     }
     for (int cell = 0; cell < GRID * GRID; cell++) {
       double[] lab = Lab.fromLinear(cells[0][cell], cells[1][cell], cells[2][cell]);
@@ -164,7 +132,6 @@ public final class PixelStructure implements FeatureSpace {
    */
   private static void orientations(float[] luma, int size, float[] out) {
     double[] hist = new double[CELLS * CELLS * BINS];
-    double[] edges = new double[CELLS * CELLS];
     int[] cellLo = new int[size];
     int[] cellHi = new int[size];
     double[] shareHi = new double[size];
@@ -203,12 +170,8 @@ public final class PixelStructure implements FeatureSpace {
         int[] cy = {cellLo[y], cellHi[y]};
         double[] wx = {1 - shareHi[x], shareHi[x]};
         int[] cx = {cellLo[x], cellHi[x]};
-        boolean edge = mag > EDGE_THRESHOLD;
         for (int a = 0; a < 2; a++) {
           for (int b = 0; b < 2; b++) {
-            if (edge) {
-              edges[cy[a] * CELLS + cx[b]] += wy[a] * wx[b];
-            }
             double w = mag * wy[a] * wx[b];
             int base = (cy[a] * CELLS + cx[b]) * BINS;
             hist[base + bLo] += w * (1 - frac);
@@ -220,8 +183,6 @@ public final class PixelStructure implements FeatureSpace {
     double area = (double) size * size / (CELLS * CELLS);
     double floor = EDGE_FLOOR * area;
     for (int cell = 0; cell < CELLS * CELLS; cell++) {
-      // Each pixel is shared between cells with weights summing to 1, so this is a share of the cell's pixels.
-      out[STRUCTURE_END + cell] = (float) (STRUCTURE_WEIGHT * Math.min(1.0, edges[cell] / area));
       double norm2 = 0;
       for (int b = 0; b < BINS; b++) {
         norm2 += hist[cell * BINS + b] * hist[cell * BINS + b];

@@ -11,15 +11,22 @@ final class Placer {
 
   private Placer() {}
 
-  /** Places {@code outputs}; sets covered[i] when some output lies in archive ball i (null to skip). */
-  static List<Visit> visit(ArchiveManifold manifold, float[][] outputs, boolean[] covered) {
+  /**
+   * Places {@code outputs}; noise[j] says whether output j lacks pixel-level structure (null: none does); sets
+   * covered[i] when some output lies in archive ball i (null to skip).
+   */
+  static List<Visit> visit(ArchiveManifold manifold, float[][] outputs, boolean[] noise, boolean[] covered) {
     VectorSets.requireSameDimension(outputs, "outputs", manifold.archive(), "archive vectors");
+    if (noise != null && noise.length != outputs.length) {
+      throw new IllegalArgumentException("got " + noise.length + " noise flags for " + outputs.length + " outputs");
+    }
     Visit[] visits = new Visit[outputs.length];
-    manifold.search().scan(outputs, row -> visits[row.index] = visitRow(manifold, row, covered));
+    manifold.search().scan(outputs,
+        row -> visits[row.index] = visitRow(manifold, row, noise != null && noise[row.index], covered));
     return Arrays.asList(visits);
   }
 
-  private static Visit visitRow(ArchiveManifold m, ExactSearch.Row row, boolean[] covered) {
+  private static Visit visitRow(ArchiveManifold m, ExactSearch.Row row, boolean noise, boolean[] covered) {
     ExactSearch.Neighbours nn = row.nearest(1, -1);
     int nearest = nn.index()[0];
     double nearestSq = nn.squared()[0];
@@ -40,10 +47,12 @@ final class Placer {
       }
     }
     Kind kind;
-    if (nearestSq < m.squaredNearestNeighbourDistance(nearest)) {
+    if (Math.sqrt(nearestSq) <= m.tolerance()) {
       kind = Kind.COPY;
     } else if (inSmall) {
       kind = Kind.MIMETIC;
+    } else if (noise) {
+      kind = Kind.NOISE;
     } else if (balls > 0) {
       kind = Kind.MARGINAL;
     } else {

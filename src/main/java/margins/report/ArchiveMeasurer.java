@@ -10,13 +10,17 @@ import java.util.function.IntFunction;
 import margins.MarginsException;
 import margins.archive.ManifestEntry;
 import margins.archive.PreparedArchive;
+import margins.archive.TrainingSet;
 import margins.image.Images;
 import margins.measure.ArchiveManifold;
 import margins.measure.BatchMeasures;
 import margins.measure.FeatureSpace;
+import margins.measure.Grain;
 import margins.measure.Measure;
 import margins.measure.PixelStructure;
 import margins.measure.Placement;
+import margins.measure.Thumbnail;
+import margins.measure.Tolerance;
 import margins.model.EncoderSpace;
 import margins.model.Generator;
 import margins.model.Model;
@@ -25,9 +29,11 @@ import margins.sample.SamplerContext;
 import margins.sample.SamplerParams;
 
 /**
- * Measures outputs against the archive a model was trained on (its training split), in two feature spaces: the
- * network-independent pixel-structure space, which gives each output its kind, and the model's own encoder.
- * Fitted once (k-NN balls, k = 3), then used for every output and every batch.
+ * Measures outputs against the archive a model was trained on (its training split), in three feature spaces: the
+ * network-independent pixel-structure space, which gives each output its kind, the network-independent thumbnail
+ * space as a second opinion, and the model's own encoder. In each, the archive's balls are widened by the
+ * archive's own tolerance ({@link Tolerance}). Fitted once (k-NN balls, k = 3), then used for every output and
+ * every batch. Without a model (for benchmarks of the measure itself) only the two network-independent spaces.
  */
 public final class ArchiveMeasurer implements Measurer {
 
@@ -37,6 +43,9 @@ public final class ArchiveMeasurer implements Measurer {
   /** The space whose kind is an output's kind: it does not depend on the network being judged. */
   public static final String JUDGE = PixelStructure.ID;
 
+  /** The second network-independent space, built from other parts: kinds are checked against it. */
+  public static final String CHECK = Thumbnail.ID;
+
   /** Images embedded per block, so the archive's float images never all sit in memory at once. */
   private static final int BLOCK = 500;
 
@@ -44,28 +53,38 @@ public final class ArchiveMeasurer implements Measurer {
   private record Space(FeatureSpace space, ArchiveManifold manifold) {}
 
   private final SamplerContext ctx;
+  private final TrainingSet archive;
   private final int[] trainIndices;
+  private final int[] heldOut;
   private final List<ManifestEntry> manifest;
   private final int size;
   private final Map<String, Space> spaces = new LinkedHashMap<>();
 
-  private ArchiveMeasurer(SamplerContext ctx, List<ManifestEntry> manifest) {
+  private ArchiveMeasurer(SamplerContext ctx, TrainingSet archive, int[] trainIndices, int[] heldOut,
+      List<ManifestEntry> manifest) {
     this.ctx = ctx;
-    this.trainIndices = ctx.trainIndices();
+    this.archive = archive;
+    this.trainIndices = trainIndices;
+    this.heldOut = heldOut;
     this.manifest = manifest;
-    this.size = ctx.model().vae().config().resolution();
-    if (ctx.archive().size() != size) {
-      throw new MarginsException("the archive holds " + ctx.archive().size() + "px images but the model makes "
-          + size + "px ones");
+    this.size = archive.size();
+    if (ctx != null && ctx.model().vae().config().resolution() != size) {
+      throw new MarginsException("the archive holds " + size + "px images but the model makes "
+          + ctx.model().vae().config().resolution() + "px ones");
     }
     if (trainIndices.length < K + 1) {
       throw new MarginsException("the training split holds " + trainIndices.length + " images; measuring needs at least "
           + (K + 1));
     }
-    for (FeatureSpace s : List.of(new PixelStructure(), new EncoderSpace(ctx.model().vae()))) {
-      float[][] archive = s.id().equals(EncoderSpace.ID) ? ctx.codes().means()
-          : embed(s, trainIndices.length, i -> archiveImage(trainIndices[i]));
-      spaces.put(s.id(), new Space(s, ArchiveManifold.fit(archive, K)));
+    List<FeatureSpace> all = new ArrayList<>(List.of(new PixelStructure(), new Thumbnail()));
+    if (ctx != null) {
+      all.add(new EncoderSpace(ctx.model().vae()));
+    }
+    IntFunction<float[]> train = i -> archiveImage(trainIndices[i]);
+    for (FeatureSpace s : all) {
+      float[][] vectors = s.id().equals(EncoderSpace.ID) ? ctx.codes().means() : embed(s, trainIndices.length, train);
+      double tolerance = Tolerance.calibrate(s, train, trainIndices.length, size);
+      spaces.put(s.id(), new Space(s, ArchiveManifold.fit(vectors, K, tolerance)));
     }
   }
 
@@ -81,14 +100,38 @@ public final class ArchiveMeasurer implements Measurer {
 
   /** A measurer from a sampler context whose archive is the studio's prepared archive with this manifest. */
   public static ArchiveMeasurer of(SamplerContext ctx, List<ManifestEntry> manifest) {
-    return new ArchiveMeasurer(ctx, manifest);
+    return new ArchiveMeasurer(ctx, ctx.archive(), ctx.trainIndices(), ctx.heldOut(), manifest);
   }
 
+  /** A measurer with no model: the two network-independent spaces over this split of an archive. */
+  public static ArchiveMeasurer withoutModel(TrainingSet archive, int[] trainIndices, int[] heldOut,
+      List<ManifestEntry> manifest) {
+    return new ArchiveMeasurer(null, archive, trainIndices, heldOut, manifest);
+  }
+
+  /** The sampler context of the model; throws when this measurer has no model. */
   public SamplerContext context() {
+    if (ctx == null) {
+      throw new IllegalStateException("this measurer was made without a model");
+    }
     return ctx;
   }
 
-  /** The space ids, the judging space first. */
+  public boolean hasModel() {
+    return ctx != null;
+  }
+
+  /** Archive indices of the training split, which every space's balls are fitted on. */
+  public int[] trainIndices() {
+    return trainIndices.clone();
+  }
+
+  /** Archive indices of the held-out split (empty when the run kept none). */
+  public int[] heldOut() {
+    return heldOut.clone();
+  }
+
+  /** The space ids: the judging space first, then the check space, then the encoder when there is a model. */
   public List<String> spaceIds() {
     return List.copyOf(spaces.keySet());
   }
@@ -102,10 +145,15 @@ public final class ArchiveMeasurer implements Measurer {
     return spaces.get(space).manifold();
   }
 
+  /** The space's tolerance: copies lie within it, and it widens every ball. */
+  public double tolerance(String space) {
+    return manifold(space).tolerance();
+  }
+
   /** Archive image i, as floats (3, H, W) in [0, 1]. */
   public float[] archiveImage(int index) {
     float[] x = new float[3 * size * size];
-    ctx.archive().copyChw(index, x, 0, false);
+    archive.copyChw(index, x, 0, false);
     return x;
   }
 
@@ -134,6 +182,11 @@ public final class ArchiveMeasurer implements Measurer {
     return out;
   }
 
+  /** Whether each image lacks pixel-level structure ({@link Grain#noiseLike}): the same test in every space. */
+  public boolean[] noise(List<float[]> images) {
+    return Grain.noiseLike(images, size);
+  }
+
   private float[][] embed(FeatureSpace space, int count, IntFunction<float[]> image) {
     float[][] out = new float[count][];
     for (int from = 0; from < count; from += BLOCK) {
@@ -146,23 +199,26 @@ public final class ArchiveMeasurer implements Measurer {
     return out;
   }
 
-  /** Each image's placement in each space, keyed by space id. */
-  public Map<String, List<Placement>> place(Map<String, float[][]> features) {
+  /** Each image's placement in each space, keyed by space id, given each image's noise flag. */
+  public Map<String, List<Placement>> place(Map<String, float[][]> features, boolean[] noise) {
     Map<String, List<Placement>> out = new LinkedHashMap<>();
-    features.forEach((id, f) -> out.put(id, f.length == 0 ? List.of() : Measure.place(spaces.get(id).manifold(), f)));
+    features.forEach((id, f) -> out.put(id, f.length == 0 ? List.of()
+        : Measure.place(spaces.get(id).manifold(), f, noise)));
     return out;
   }
 
   /** Batch measures in each space; null for a space when there are too few images (at most k). */
-  public Map<String, BatchMeasures> batch(Map<String, float[][]> features, long seed) {
+  public Map<String, BatchMeasures> batch(Map<String, float[][]> features, boolean[] noise, long seed) {
     Map<String, BatchMeasures> out = new LinkedHashMap<>();
-    features.forEach((id, f) -> out.put(id, f.length <= K ? null : Measure.batch(spaces.get(id).manifold(), f, seed)));
+    features.forEach((id, f) -> out.put(id, f.length <= K ? null
+        : Measure.batch(spaces.get(id).manifold(), f, noise, seed)));
     return out;
   }
 
   @Override
   public List<Map<String, Object>> measure(List<BufferedImage> images) {
-    return maps(place(embed(chw(images))));
+    List<float[]> chw = chw(images);
+    return maps(place(embed(chw), noise(chw)));
   }
 
   /** The per-image maps that go into recipes and JSON lines, from placements in every space. */
@@ -180,8 +236,13 @@ public final class ArchiveMeasurer implements Measurer {
     return out;
   }
 
+  /** The archive index of the training item a placement's nearest index names. */
+  public int archiveIndex(Placement p) {
+    return trainIndices[p.nearest()];
+  }
+
   private Map<String, Object> map(Placement p) {
-    int index = trainIndices[p.nearest()];
+    int index = archiveIndex(p);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("nearest", index);
     m.put("source", index < manifest.size() ? manifest.get(index).source() : null);

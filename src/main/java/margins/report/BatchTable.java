@@ -4,20 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import margins.measure.BatchMeasures;
 import margins.measure.PixelStructure;
+import margins.measure.Thumbnail;
 import margins.model.EncoderSpace;
 
 /** Batch rows as a text table per space (for the terminal) or as HTML (for the report). */
 public final class BatchTable {
 
   private static final String[] HEAD = {"batch", "n", "precision", "pruned", "recall", "density", "coverage",
-      "KID x1e3 (std)", "copy rate", "copy/mimetic/marginal/alien"};
+      "KID x1e3 (std)", "copy rate", "copy/mimetic/marginal/alien/noise"};
 
   private BatchTable() {}
 
   /** One line saying what a space is, for table captions. */
   public static String caption(String space) {
     return switch (space) {
-      case PixelStructure.ID -> "pixel-structure space (network-independent colour layout and strokes; kinds come from here)";
+      case PixelStructure.ID -> "pixel-structure space (network-independent colour layout, strokes and pixel-level"
+          + " structure; kinds come from here)";
+      case Thumbnail.ID -> "thumbnail space (network-independent second opinion: lightness and chroma thumbnails,"
+          + " gradient energy across scales)";
       case EncoderSpace.ID -> "encoder space (this model's posterior means: how the network itself sees them)";
       default -> space + " space";
     };
@@ -76,7 +80,7 @@ public final class BatchTable {
     var k = b.kinds();
     return new String[] {f3(b.precision()), f3(b.prunedPrecision()), f3(b.recall()), f3(b.density()),
         f3(b.coverage()), String.format(Locale.ROOT, "%.2f (%.2f)", b.kid() * 1e3, b.kidStd() * 1e3),
-        f3(b.copyRate()), k.get("copy") + "/" + k.get("mimetic") + "/" + k.get("marginal") + "/" + k.get("alien")};
+        f3(b.copyRate()), String.join("/", k.values().stream().map(String::valueOf).toList())};
   }
 
   private static String f3(double v) {

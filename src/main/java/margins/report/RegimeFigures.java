@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import margins.measure.BatchMeasures;
+import margins.measure.Kind;
 import margins.measure.Placement;
 
 /**
@@ -62,6 +63,9 @@ public final class RegimeFigures {
     double hc = h == null ? Double.NaN : h.copyRate();
     out.add(new Line("mimetic copy rate (held-out split's own: " + f(hc) + ")", f(m == null ? Double.NaN : m.copyRate()),
         "<= held-out's", h == null || m == null ? null : m.copyRate() <= hc));
+    out.add(new Line("alien outputs that are noise (no pixel-level structure)", f(share(alien, Kind.NOISE)), "", null));
+    out.add(new Line("kinds the same in the " + ArchiveMeasurer.CHECK + " space: mimetic / alien outputs",
+        f(agreement(mimetic)) + " / " + f(agreement(alien)), "", null));
     return out;
   }
 
@@ -94,6 +98,26 @@ public final class RegimeFigures {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** Share of a batch whose kind in the judging space is this one; NaN without placements. */
+  static double share(Survey.Measured b, Kind kind) {
+    List<Placement> p = b.placements().get(ArchiveMeasurer.JUDGE);
+    return p == null || p.isEmpty() ? Double.NaN : (double) p.stream().filter(x -> x.kind() == kind).count() / p.size();
+  }
+
+  /** Share of a batch whose kind is the same in the judging and the check space; NaN without both. */
+  public static double agreement(Survey.Measured b) {
+    List<Placement> j = b.placements().get(ArchiveMeasurer.JUDGE);
+    List<Placement> c = b.placements().get(ArchiveMeasurer.CHECK);
+    if (j == null || c == null || j.isEmpty()) {
+      return Double.NaN;
+    }
+    int same = 0;
+    for (int i = 0; i < j.size(); i++) {
+      same += j.get(i).kind() == c.get(i).kind() ? 1 : 0;
+    }
+    return (double) same / j.size();
   }
 
   /** Mean distance to the nearest archive item in the judging space; NaN without placements. */

@@ -17,12 +17,15 @@ import margins.sample.Sampler;
 /**
  * `margins report`: a self-contained HTML page (inline CSS, images as files beside it) showing the two regimes
  * side by side against the archive's held-out split and two noise baselines: a novelty-realism plot per space,
- * a contact sheet per kind, the batch table and the regime figures.
+ * a contact sheet per kind, the copies beside the archive images they copy, the batch table and the regime figures.
  */
 public final class Report {
 
   /** Images per kind and regime sheet at most. */
   static final int SHEET_MAX = 64;
+
+  /** Columns of a copies sheet: four (output, archive image) pairs a row. */
+  static final int PAIR_COLUMNS = 8;
 
   /**
    * What the report wrote.
@@ -81,8 +84,22 @@ public final class Report {
           }
           sheets.add(file);
         }
-        page.kind(kind, n, List.of(mim.name(), ali.name()), counts, sheets);
+        page.kind(kind, n, List.of(mim.name(), ali.name()), counts, sheets, m.tolerance(ArchiveMeasurer.JUDGE));
       }
+      List<String> pairSheets = new ArrayList<>();
+      List<Integer> copies = new ArrayList<>();
+      for (Survey.Measured batch : List.of(mim, ali)) {
+        List<BufferedImage> pairs = copyPairs(m, batch);
+        copies.add(ofKind(Kind.COPY, batch, m.size()).size());
+        String file = null;
+        if (!pairs.isEmpty()) {
+          file = "copies-" + (batch == mim ? "mimetic" : "alien") + ".png";
+          Png.write(dir.resolve(file), ContactSheet.of(pairs, PAIR_COLUMNS, 48));
+          files.add(dir.resolve(file));
+        }
+        pairSheets.add(file);
+      }
+      page.copies(List.of(mim.name(), ali.name()), copies, pairSheets);
       List<BatchRow> rows = all.stream().map(Survey.Measured::row).toList();
       page.table(BatchTable.html(m.spaceIds(), rows));
       List<RegimeFigures.Line> figures = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
@@ -96,6 +113,22 @@ public final class Report {
 
   private static String folder(Sampler s) {
     return s.regime().id() + "-" + s.id();
+  }
+
+  /**
+   * The batch's copies in the judging space, each followed by the archive image it copies (its nearest training
+   * image), in seed order, at most {@link #SHEET_MAX} / 2 pairs.
+   */
+  static List<BufferedImage> copyPairs(ArchiveMeasurer m, Survey.Measured b) {
+    var p = b.placements().get(ArchiveMeasurer.JUDGE);
+    List<BufferedImage> out = new ArrayList<>();
+    for (int i = 0; i < p.size() && out.size() < SHEET_MAX; i++) {
+      if (p.get(i).kind() == Kind.COPY) {
+        out.add(Images.fromChw(b.images().get(i), 0, m.size(), m.size()));
+        out.add(Images.fromChw(m.archiveImage(m.archiveIndex(p.get(i))), 0, m.size(), m.size()));
+      }
+    }
+    return out;
   }
 
   /** The batch's images of this kind in the judging space, in seed order. */

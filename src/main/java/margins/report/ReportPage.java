@@ -49,18 +49,28 @@ final class ReportPage {
           + " neighbourhood (realism: 1 is the rim of a k-NN ball from the smaller half). The held-out archive"
           + " images show where real, unseen work falls; mimetic outputs should sit with them; alien outputs should"
           + " lie to the right and below, but left of the two noise baselines: strange, not noise.</p>\n");
+    } else if (space.equals(ArchiveMeasurer.CHECK)) {
+      body.append("<p>The same in the thumbnail space, a second network-independent opinion built from other parts"
+          + " (lightness and chroma thumbnails, diagonal pixel structure):</p>\n");
     } else {
       body.append("<p>The same in the model's own encoder space (how the network that made them sees them):</p>\n");
     }
     body.append(figure(file, BatchTable.caption(space)));
   }
 
-  void kind(Kind kind, int perBatch, List<String> batches, List<Integer> counts, List<String> sheets) {
+  void kind(Kind kind, int perBatch, List<String> batches, List<Integer> counts, List<String> sheets,
+      double tolerance) {
     if (kind == Kind.COPY) {
-      body.append("<h2>Outputs by kind</h2>\n<p>Kinds come from the pixel-structure space. <b>copy</b>: nearer its"
-          + " nearest archive item than that item's own nearest neighbour; <b>mimetic</b>: inside a typical (smaller"
-          + " than median) archive ball; <b>marginal</b>: only inside larger, sparser balls; <b>alien</b>: outside"
-          + " every ball. At most ").append(Report.SHEET_MAX).append(" per sheet, in seed order.</p>\n");
+      body.append("<h2>Outputs by kind</h2>\n<p>Kinds come from the pixel-structure space, against the archive's"
+          + " k-NN balls (k = 3), each widened by the archive's own tolerance &tau; = ")
+          .append(String.format(java.util.Locale.ROOT, "%.3f", tolerance)).append(": the median distance between"
+          + " an archive image and a light variant of it (blurred or shifted a pixel at 64 px, slightly recoloured,"
+          + " or halved and back). <b>copy</b>: within &tau; of an archive image, as near as a variant of it;"
+          + " <b>mimetic</b>: inside a typical (smaller than median) archive ball; <b>marginal</b>: only inside"
+          + " larger, sparser balls; <b>alien</b>: outside every ball, with the pixel-level structure of a picture:"
+          + " strange; <b>noise</b>: outside every typical ball and without that structure (neighbouring pixels that"
+          + " do not move together): strange the uninteresting way. At most ").append(Report.SHEET_MAX)
+          .append(" per sheet, in seed order.</p>\n");
     }
     body.append("<h3>").append(kind.id()).append("</h3>\n<div class=\"pair\">");
     for (int i = 0; i < batches.size(); i++) {
@@ -75,11 +85,27 @@ final class ReportPage {
     body.append("</div>\n");
   }
 
+  void copies(List<String> batches, List<Integer> counts, List<String> sheets) {
+    body.append("<h2>Copies beside the archive images they copy</h2>\n<p>Each copy (left) next to its nearest"
+        + " archive image (right), four pairs a row, at most ").append(Report.SHEET_MAX / 2)
+        .append(" pairs per regime.</p>\n<div class=\"pair\">");
+    for (int i = 0; i < batches.size(); i++) {
+      String caption = batches.get(i) + ": " + counts.get(i) + " cop" + (counts.get(i) == 1 ? "y" : "ies");
+      if (sheets.get(i) == null) {
+        body.append("<figure><figcaption>").append(escape(caption)).append("</figcaption><p class=\"note\">none: no "
+            + escape(batches.get(i)) + " output is a copy</p></figure>");
+      } else {
+        body.append(figure(sheets.get(i), caption));
+      }
+    }
+    body.append("</div>\n");
+  }
+
   void table(String html) {
     body.append("<h2>Batch measures</h2>\n<p>Every batch against the training split of the archive. The held-out"
         + " row is the reference: real images the model never saw.</p>\n").append(html).append("""
         <dl>
-        <dt>precision</dt><dd>share of images inside some archive k-NN ball (k = 3). Inflated by outliers' huge balls.</dd>
+        <dt>precision</dt><dd>share of images inside some archive ball (k-NN radius, k = 3, widened by the archive's tolerance). Inflated by outliers' huge balls.</dd>
         <dt>pruned</dt><dd>the same with only the smaller half of the balls: the typical archive.</dd>
         <dt>recall</dt><dd>share of archive images inside some ball of the batch: how much of the archive it covers.</dd>
         <dt>density, coverage</dt><dd>Naeem et al. 2020: mean ball count per image over k; share of archive balls holding an image.</dd>

@@ -10,6 +10,8 @@ import margins.bend.Operations;
 import margins.image.Images;
 import margins.image.Png;
 import margins.measure.Placement;
+import margins.model.Codes;
+import margins.network.LayerHook;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
 import margins.sample.Sampler;
@@ -50,21 +52,23 @@ public final class Survey {
       return new Measured(name, files, images, Map.of(), Map.of(), BatchRow.none(name, "no images"));
     }
     Map<String, float[][]> f = m.embed(images);
-    Map<String, List<Placement>> p = m.place(f);
+    boolean[] noise = m.noise(images);
+    Map<String, List<Placement>> p = m.place(f, noise);
     BatchRow row = images.size() <= ArchiveMeasurer.K
         ? new BatchRow(name, images.size(), Map.of(), "too few images for batch measures (need at least "
             + (ArchiveMeasurer.K + 1) + ")")
-        : new BatchRow(name, images.size(), m.batch(f, SEED), "");
+        : new BatchRow(name, images.size(), m.batch(f, noise, SEED), "");
     return new Measured(name, files, images, f, p, row);
   }
 
   /** The archive's held-out split against its training split: the reference every batch is read against. */
   public static Measured heldOut(ArchiveMeasurer m) {
-    int[] held = m.context().heldOut();
+    int[] held = m.heldOut();
     String name = "held-out archive (reference)";
     if (held.length == 0) {
+      String run = m.hasModel() ? "run " + m.context().model().run() : "the split";
       return new Measured(name, List.of(), List.of(), Map.of(), Map.of(), BatchRow.none(name,
-          "none: run " + m.context().model().run() + " kept no held-out split (trained with --holdout 0 or before"
+          "none: " + run + " kept no held-out split (trained with --holdout 0 or before"
               + " it existed); train again to get a reference row"));
     }
     List<float[]> images = new ArrayList<>();
@@ -76,7 +80,7 @@ public final class Survey {
 
   /** The two noise baselines, n images each: pixel noise, and training-split images with shuffled pixels. */
   public static List<Measured> baselines(ArchiveMeasurer m, int n) {
-    int[] train = m.context().trainIndices();
+    int[] train = m.trainIndices();
     List<float[]> sample = new ArrayList<>();
     for (int i = 0; i < Math.min(train.length, 500); i++) {
       sample.add(m.archiveImage(train[i]));
@@ -85,6 +89,25 @@ public final class Survey {
     List<float[]> shuffled = Baselines.shuffled(n, train.length, i -> m.archiveImage(train[i]), m.size(), SEED + 1);
     return List.of(measure(m, "noise: Gaussian pixels", List.of(), noise),
         measure(m, "noise: archive, pixels shuffled", List.of(), shuffled));
+  }
+
+  /**
+   * The held-out split as the model renders it: each image encoded (its posterior mean) and decoded. A softer
+   * rendering of an unseen archive image: it should be a copy, mimetic or marginal, never alien.
+   */
+  public static Measured reconstructions(ArchiveMeasurer m) {
+    int[] held = m.heldOut();
+    String name = "held-out, encoded and decoded";
+    if (held.length == 0) {
+      return new Measured(name, List.of(), List.of(), Map.of(), Map.of(), BatchRow.none(name, "no held-out split"));
+    }
+    SamplerContext ctx = m.context();
+    Codes codes = Codes.encode(ctx.model().vae(), ctx.archive().subset(held));
+    List<float[]> images = new ArrayList<>();
+    for (float[] mean : codes.means()) {
+      images.add(chw(ctx.generator().image(mean, LayerHook.NONE), m.size()));
+    }
+    return measure(m, name, List.of(), images);
   }
 
   /** The sampler for a regime: the given id (it must belong to that regime) or the regime's default. */

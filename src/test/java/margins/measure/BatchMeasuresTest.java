@@ -39,10 +39,17 @@ class BatchMeasuresTest {
 
   @Test
   void kindCountsAndCopyRateAddUp() {
-    assertEquals(Map.of("copy", 0, "mimetic", 2, "marginal", 1, "alien", 1), B.kinds());
+    assertEquals(Map.of("copy", 0, "mimetic", 2, "marginal", 1, "alien", 1, "noise", 0), B.kinds());
     assertEquals(4, B.n());
-    BatchMeasures copies = Measure.batch(PlacementTest.M, Points.line(1.5, 3, 18), 1, 3, 7L);
+    BatchMeasures copies = Measure.batch(PlacementTest.M, Points.line(0, 3, 18), 1, 3, 7L);
     assertEquals(2.0 / 3, copies.copyRate(), 1e-15);
+  }
+
+  @Test
+  void noiseFlagsTurnOutputsOutsideTheTypicalBallsIntoNoise() {
+    BatchMeasures b = Measure.batch(PlacementTest.M, Points.line(2, 17, 18, -3), new boolean[] {true, true, true, false}, 7L);
+    assertEquals(Map.of("copy", 0, "mimetic", 2, "marginal", 0, "alien", 0, "noise", 2), b.kinds());
+    assertEquals(0.75, b.precision(), 0.0, "noise flags change kinds, not ball membership");
   }
 
   @Test

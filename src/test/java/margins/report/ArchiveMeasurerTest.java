@@ -18,7 +18,10 @@ import margins.archive.TestImages;
 import margins.archive.TrainingSet;
 import margins.cli.SharedStudio;
 import margins.image.Images;
+import margins.measure.Kind;
 import margins.measure.PixelStructure;
+import margins.measure.Thumbnail;
+import margins.measure.Variants;
 import margins.model.Codes;
 import margins.model.EncoderSpace;
 import margins.model.Model;
@@ -69,18 +72,18 @@ class ArchiveMeasurerTest {
   }
 
   @Test
-  void eachOutputGetsAKindAndAPlacementInBothSpaces() {
+  void eachOutputGetsAKindAndAPlacementInEverySpace() {
     BufferedImage archiveCopy = Images.fromChw(measurer.archiveImage(measurer.context().trainIndices()[3]), 0, 32, 32);
     List<Map<String, Object>> maps = measurer.measure(List.of(archiveCopy, TestImages.solid(32, 32, 0x00ff00)));
     assertEquals(2, maps.size());
-    assertEquals(List.of(PixelStructure.ID, EncoderSpace.ID), measurer.spaceIds());
+    assertEquals(List.of(PixelStructure.ID, Thumbnail.ID, EncoderSpace.ID), measurer.spaceIds());
     for (Map<String, Object> m : maps) {
-      assertEquals(Set.of("kind", PixelStructure.ID, EncoderSpace.ID), m.keySet());
+      assertEquals(Set.of("kind", PixelStructure.ID, Thumbnail.ID, EncoderSpace.ID), m.keySet());
       for (String space : measurer.spaceIds()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) m.get(space);
         assertEquals(Set.of("nearest", "source", "distance", "realism", "rarity", "inside", "kind"), p.keySet());
-        assertTrue(Set.of("copy", "mimetic", "marginal", "alien").contains(p.get("kind")));
+        assertTrue(Set.of("copy", "mimetic", "marginal", "alien", "noise").contains(p.get("kind")));
       }
       assertEquals(((Map<?, ?>) m.get(PixelStructure.ID)).get("kind"), m.get("kind"));
     }
@@ -92,6 +95,38 @@ class ArchiveMeasurerTest {
     assertEquals(0.0, (Double) copy.get("distance"), 1e-6);
     assertEquals("copy", maps.get(0).get("kind"));
     assertNotNull(((Map<?, ?>) maps.get(1).get(PixelStructure.ID)).get("distance"));
+  }
+
+  @Test
+  void everySpaceHasAToleranceFromTheArchiveItself() {
+    for (String space : measurer.spaceIds()) {
+      assertTrue(measurer.tolerance(space) > 0, space);
+      assertEquals(measurer.tolerance(space), measurer.manifold(space).tolerance(), 0.0);
+    }
+  }
+
+  @Test
+  void noiseIsNoiseAndASoftenedArchiveImageIsNotStrange() {
+    float[] archive = measurer.archiveImage(measurer.trainIndices()[5]);
+    List<float[]> images = List.of(Variants.blur(archive, 32, 0.5), Variants.shift(archive, 32, 1, 0),
+        Baselines.gaussian(1, 32, List.of(archive), 3L).get(0));
+    var placements = measurer.place(measurer.embed(images), measurer.noise(images));
+    for (String space : List.of(ArchiveMeasurer.JUDGE, ArchiveMeasurer.CHECK)) {
+      var p = placements.get(space);
+      assertTrue(Set.of(Kind.COPY, Kind.MIMETIC, Kind.MARGINAL).contains(p.get(0).kind()), space + " blurred");
+      assertTrue(Set.of(Kind.COPY, Kind.MIMETIC, Kind.MARGINAL).contains(p.get(1).kind()), space + " shifted");
+      assertEquals(Kind.NOISE, p.get(2).kind(), space + " noise");
+    }
+  }
+
+  @Test
+  void withoutAModelOnlyTheNetworkIndependentSpacesMeasure() {
+    ArchiveMeasurer bare = ArchiveMeasurer.withoutModel(TrainingSet.of(PreparedArchive.open(studio)),
+        measurer.trainIndices(), measurer.heldOut(), PreparedArchive.open(studio).manifest());
+    assertEquals(List.of(PixelStructure.ID, Thumbnail.ID), bare.spaceIds());
+    assertEquals(measurer.tolerance(PixelStructure.ID), bare.tolerance(PixelStructure.ID), 0.0);
+    assertThrows(IllegalStateException.class, bare::context);
+    assertEquals(measurer.heldOut().length, Survey.heldOut(bare).size());
   }
 
   @Test
@@ -117,6 +152,7 @@ class ArchiveMeasurerTest {
     String text = BatchTable.text(measurer.spaceIds(), List.of(held.row(), few.row()));
     assertTrue(text.contains("held-out archive (reference)"), text);
     assertTrue(text.contains("too few images for batch measures (need at least 4)"), text);
-    assertTrue(text.contains("encoder space") && text.contains("pixel-structure space"), text);
+    assertTrue(text.contains("encoder space") && text.contains("pixel-structure space")
+        && text.contains("thumbnail space"), text);
   }
 }
