@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
 @Command(name = "bench", header = "Print speed and memory figures.", mixinStandardHelpOptions = true,
-    subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class, MeasureBenchCommand.class},
+    subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class, MeasureBenchCommand.class, StoreBenchCommand.class,
+        MeasureSuiteCommand.class},
     description = "Print training images/s, decoding images/s, one-image decode time and peak memory"
         + " (bench/run.sh compares them with PyTorch from Python).")
 public final class BenchCommand implements Callable<Integer> {

@@ -24,6 +24,7 @@ import picocli.CommandLine;
       RedoCommand.class,
       MeasureCommand.class,
       ReportCommand.class,
+      StoreCommand.class, SimilarCommand.class, FindCommand.class, LineageCommand.class, AtlasCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       DoctorCommand.class,

@@ -1,0 +1,112 @@
+package margins.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import margins.archive.PreparedArchive;
+import margins.bench.SearchBenchmark;
+import margins.bench.StoreBenchmark;
+import margins.measure.PixelStructure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `margins bench store`: the store's insert throughput and size per item, exact search against HNSW. */
+@Command(name = "store", header = "Print the store's insert and search figures.", mixinStandardHelpOptions = true,
+    description = {"Registers --items items through the store's API (a transaction per 256, as a command does) and",
+        "prints their throughput and the database's size per item; then, at each of --sizes vectors of the",
+        "pixel-structure space (336 values; drawn around the studio archive's own vectors when it has one), exact",
+        "search against the HNSW index (64 principal components, candidates re-ranked on the full vectors):",
+        "latency per query and recall@10. Targets: recall >= 0.95; a query at 10^6 vectors under 20 ms on 2 cores.",
+        "A million vectors take a few minutes and ~1.5 GB of scratch disk (deleted afterwards)."})
+public final class StoreBenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin StudioOption studio;
+
+  @Option(names = "--items", defaultValue = "100000", description = "Items to insert (default: ${DEFAULT-VALUE}).")
+  int items;
+
+  @Option(names = "--sizes", split = ",", defaultValue = "100000,1000000",
+      description = "Vector counts to search (default: ${DEFAULT-VALUE}).")
+  List<Long> sizes;
+
+  @Option(names = "--queries", defaultValue = "100", description = "Queries timed per size (default: ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Option(names = "--scratch", paramLabel = "DIR", description = "Where the scratch stores go (default: a temp folder).")
+  Path scratchDir;
+
+  @Override
+  public Integer call() throws IOException {
+    Ranges.in("--items", items, 100, 10_000_000);
+    Ranges.in("--queries", queries, 10, 10_000);
+    PrintWriter o = spec.commandLine().getOut();
+    Path scratch = scratchDir != null ? Files.createDirectories(scratchDir)
+        : Files.createTempDirectory("margins-bench-store");
+    try {
+      StoreBenchmark.Inserts in = StoreBenchmark.inserts(items, scratch);
+      o.printf("inserts: %,d items in %.1f s: %,.0f items/s, %.0f µs per item (a transaction per 256);"
+          + " database %.1f MB, %.0f bytes per item%n", in.items(), in.seconds(), in.perSecond(), in.microsPerItem(),
+          in.dbBytes() / 1e6, in.bytesPerItem());
+      o.printf("one command's registration of 64 images into that store: %.1f ms (opening %.1f ms)%n",
+          in.batch64Ms(), in.openMs());
+      o.flush();
+      float[][] bases = bases();
+      o.printf("search: pixel-structure vectors (%d values) drawn around %s; HNSW on %d principal components,"
+          + " %d candidates re-ranked exactly; %d queries each, %d cores%n", bases[0].length,
+          bases.length + (bases.length > 500 && archive ? " archive images of " + studio.dir() : " synthetic bases"),
+          margins.store.HnswIndex.DIMENSION, 100, queries, Runtime.getRuntime().availableProcessors());
+      o.printf("%12s  %10s  %12s  %10s  %14s  %13s  %9s%n", "vectors", "insert/s", "exact ms/q", "build s",
+          "HNSW ms/q mean", "HNSW ms/q p95", "recall@10");
+      o.flush();
+      for (long n : sizes) {
+        SearchBenchmark.Figures f = SearchBenchmark.run(bases, n, queries, scratch, 1L, StoreCommand.progress(spec));
+        o.printf("%,12d  %,10.0f  %12s  %10.1f  %14.2f  %13.2f  %9.3f%n", f.vectors(), f.insertPerSecond(),
+            Double.isNaN(f.exactMs()) ? "-" : String.format("%.2f", f.exactMs()), f.buildSeconds(), f.hnswMeanMs(),
+            f.hnswP95Ms(), f.recall());
+        o.flush();
+      }
+    } finally {
+      delete(scratch);
+    }
+    return 0;
+  }
+
+  private boolean archive;
+
+  /** The studio archive's pixel-structure vectors, or synthetic ones when it has none. */
+  private float[][] bases() {
+    try {
+      PreparedArchive a = PreparedArchive.open(studio.dir());
+      List<float[]> images = new ArrayList<>();
+      for (int i = 0; i < a.count(); i++) {
+        float[] x = new float[3 * a.size() * a.size()];
+        a.copyChw(i, x, 0);
+        images.add(x);
+      }
+      archive = true;
+      return new PixelStructure().embed(images, a.size());
+    } catch (RuntimeException e) {
+      return margins.bench.SearchBenchmark.syntheticBases(1000, 336, 1L);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
