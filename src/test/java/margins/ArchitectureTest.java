@@ -37,7 +37,7 @@ class ArchitectureTest {
       Map.entry("margins.bend", 7),
       Map.entry("margins.sample", 8), Map.entry("margins.walk", 8),
       Map.entry("margins.report", 9), Map.entry("margins.redo", 9), Map.entry("margins.store", 9),
-      Map.entry("margins.bench", 10), Map.entry("margins.demo", 10),
+      Map.entry("margins.bench", 10), Map.entry("margins.demo", 10), Map.entry("margins.studio", 10),
       Map.entry("margins.cli", 11));
 
   static final JavaClasses MAIN = new ClassFileImporter()

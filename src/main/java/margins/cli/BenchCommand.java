@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** `margins bench`: training and decoding speed and peak memory of the default VAE at one size. */
 @Command(name = "bench", header = "Print speed and memory figures.", mixinStandardHelpOptions = true,
     subcommands = {RegimesBenchCommand.class, WalkBenchCommand.class, MeasureBenchCommand.class, StoreBenchCommand.class,
-        MeasureSuiteCommand.class},
+        MeasureSuiteCommand.class, StudioBenchCommand.class},
     description = "Print training images/s, decoding images/s, one-image decode time and peak memory"
         + " (bench/run.sh compares them with PyTorch from Python).")
 public final class BenchCommand implements Callable<Integer> {

@@ -25,6 +25,7 @@ import picocli.CommandLine;
       MeasureCommand.class,
       ReportCommand.class,
       StoreCommand.class, SimilarCommand.class, FindCommand.class, LineageCommand.class, AtlasCommand.class,
+      StudioCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       DoctorCommand.class,
