@@ -15,19 +15,19 @@ import picocli.CommandLine.Spec;
 
 /** `margins bench studio`: many pages on the studio at once, memory and acts lost. */
 @Command(name = "studio", header = "Print the studio's behaviour under many pages at once.", mixinStandardHelpOptions = true,
-    description = {"Start the studio on the trained model (loopback, a free port) and have CLIENTS pages each make",
-        "grids, keep, reject, choose parents and breed for SECONDS; print requests, busy answers, grid latency, peak",
-        "heap and the acknowledged acts missing from the journal (there should be none). Writes explorations into",
-        "the studio."})
+    description = {"Start the studio on the trained model (loopback, a free port) and have --clients pages each"
+        + " make grids, keep, reject, choose parents and breed for --seconds; print requests, busy answers, grid"
+        + " latency, peak heap and the acknowledged acts missing from the journal (there should be none). Writes"
+        + " its explorations into the studio.", ""})
 public final class StudioBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ModelOptions using;
 
-  @Option(names = "--clients", defaultValue = "50", description = "Pages at once, 1 to 500 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clients", paramLabel = "N", defaultValue = "50", description = "Pages at once, 1 to 500 (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--seconds", defaultValue = "60", description = "How long, 1 to 3600 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "How long, 1 to 3600 (default: ${DEFAULT-VALUE}).")
   int seconds;
 
   @Option(names = "--json", description = "Print one JSON line instead of a table.")
@@ -38,8 +38,8 @@ public final class StudioBenchCommand implements Callable<Integer> {
     Ranges.in("--clients", clients, 1, 500);
     Ranges.in("--seconds", seconds, 1, 3600);
     Load.Result r;
-    try (Studio studio = Studio.open(Studio.Options.of(using.studio(), using.device(), Version.software())
-        .withRun(using.run()));
+    try (Studio studio = Studio.open(Studio.Options.of(using.studio(), using.device(), Version.software()),
+        using.load());
         Server server = Server.start(studio, 0)) {
       r = Load.run(server, clients, Duration.ofSeconds(seconds));
     }

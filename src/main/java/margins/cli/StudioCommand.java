@@ -15,33 +15,39 @@ import picocli.CommandLine.Spec;
 
 /** `margins studio`: the web studio on a trained model, where the artist and the machine interrupt each other. */
 @Command(name = "studio", header = "Open the web studio: propose, keep, breed, bend, walk, be interrupted.",
-    mixinStandardHelpOptions = true,
-    description = {"Serve the studio page on 127.0.0.1 for the trained model and print its link (it carries a token",
-        "made for this launch). Every act is written under studio/explorations/ as it happens. Ctrl-C stops it."})
+    mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Serve the studio page for the trained model on 127.0.0.1 only and print its link, which"
+        + " carries a token made for this launch: nothing answers without it.",
+        "The machine fills the first grid; keep, reject, breed, move genes, bend and walk, and the machine"
+        + " interrupts when your keeps settle into the typical. Every act is written under STUDIO/explorations/"
+        + " as it happens: open the link again after closing the tab and the exploration is where it was."
+        + " Ctrl-C stops the studio.",
+        "  e.g. margins studio --open",
+        "       margins studio --run 00003-vae32 --port 8765 --voice quiet", ""})
 public final class StudioCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-  @Mixin ModelOptions using;
-
-  @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 takes a free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "Port on 127.0.0.1; 0 takes a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--open", description = "Open the link in the default browser.")
   boolean open;
 
-  @Option(names = "--voice", defaultValue = "normal",
+  @Option(names = "--voice", paramLabel = "quiet|normal|insistent", defaultValue = "normal",
       description = "How often the machine interrupts: quiet, normal or insistent (default: ${DEFAULT-VALUE}).")
   String voice;
 
-  @Option(names = "--max-upload-mb", defaultValue = "16", description = "Largest dropped file, MB (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "16", description = "Largest dropped file, MB (default: ${DEFAULT-VALUE}).")
   int maxUploadMb;
 
-  @Option(names = "--max-upload-megapixels", defaultValue = "40",
+  @Option(names = "--max-upload-megapixels", paramLabel = "MP", defaultValue = "40",
       description = "Most pixels a dropped image may have, millions (default: ${DEFAULT-VALUE}).")
   int maxUploadMegapixels;
 
-  @Option(names = "--queue", defaultValue = "16", description = "Jobs that may wait before the page is told 'busy' (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--queue", paramLabel = "JOBS", defaultValue = "16", description = "Jobs that may wait before the page is told 'busy' (default: ${DEFAULT-VALUE}).")
   int queue;
+
+  @Mixin ModelOptions using;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -53,9 +59,9 @@ public final class StudioCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("margins studio: loading the model and fitting the measures...");
     out.flush();
-    Studio.Options o = Studio.Options.of(using.studio(), using.device(), Version.software()).withRun(using.run())
-        .withVoice(v).withLimits(queue, (long) maxUploadMb << 20, maxUploadMegapixels * 1_000_000L);
-    Studio studio = Studio.open(o);
+    Studio.Options o = Studio.Options.of(using.studio(), using.device(), Version.software()).withVoice(v)
+        .withLimits(queue, (long) maxUploadMb << 20, maxUploadMegapixels * 1_000_000L);
+    Studio studio = Studio.open(o, using.load());
     Server server = Server.start(studio, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -98,7 +98,8 @@ final class Maker {
     Map<String, Object> params = new LinkedHashMap<>(d.params());
     params.put("exploration", x.id());
     params.put("tile", id);
-    params.put("origin", spec.origin());
+    params.put("edge", spec.origin());
+    params.put("creator", spec.actor());
     Regime regime = spec.regime() != null ? spec.regime() : m.kind() == null ? Regime.ALIEN : Regime.ofKind(m.kind());
     Object psi = d.params().get("psi");
     List<String> parents = new ArrayList<>(recipeParents(x, spec.parents()));

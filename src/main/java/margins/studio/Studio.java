@@ -76,7 +76,7 @@ public final class Studio implements AutoCloseable {
   private final Generator generator;
   private final ArchiveMeasurer measurer;
   private final Genes genes;
-  private final Journal journal;
+  private final StoredJournal journal;
   private final Worker worker;
   private final List<ManifestEntry> manifest;
   private final float[][] archiveFeatures;
@@ -90,7 +90,7 @@ public final class Studio implements AutoCloseable {
     this.generator = new Generator(model);
     this.measurer = ArchiveMeasurer.forStudio(o.studio(), model);
     this.genes = Genes.of(context().codes().means(), Genes.MAX);
-    this.journal = new FileJournal(o.studio());
+    this.journal = StoredJournal.open(new FileJournal(o.studio()), o.studio(), o.software());
     this.worker = new Worker(o.queue());
     this.manifest = PreparedArchive.open(o.studio()).manifest();
     int[] train = measurer.trainIndices();
@@ -105,7 +105,11 @@ public final class Studio implements AutoCloseable {
 
   /** Loads the model and fits everything the page needs; a clear error when the studio has no trained model. */
   public static Studio open(Options o) {
-    Model m = Model.load(o.studio(), o.run(), null, o.device());
+    return open(o, Model.load(o.studio(), o.run(), null, o.device()));
+  }
+
+  /** Fits everything the page needs on a model already loaded (a --checkpoint, say); the studio closes it. */
+  public static Studio open(Options o, Model m) {
     try {
       return new Studio(o, m);
     } catch (RuntimeException e) {
@@ -239,6 +243,7 @@ public final class Studio implements AutoCloseable {
   @Override
   public void close() {
     worker.close();
+    journal.close();
     model.close();
   }
 }
