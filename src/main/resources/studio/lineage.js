@@ -12,6 +12,7 @@ function svg(tag, attrs) {
 let lineageTimer = null;
 
 function lineage() {
+  countTiles();
   clearTimeout(lineageTimer);
   lineageTimer = setTimeout(drawLineage, 150);
 }

@@ -130,6 +130,12 @@ function addTiles(list) {
   for (const t of list) if (t) S.tiles.set(t.id, t);
 }
 
+// The open exploration's line in the list says what it holds now.
+function countTiles() {
+  const o = [...$('explorations').options].find((e) => e.value === S.x);
+  if (o) o.textContent = S.x + ' · ' + S.tiles.size + ' images, ' + S.kept.length + ' kept';
+}
+
 async function explorations(selected) {
   const list = await api('GET', '/api/explorations');
   const sel = $('explorations');

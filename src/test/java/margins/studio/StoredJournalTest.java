@@ -95,4 +95,18 @@ class StoredJournalTest {
       assertTrue(machine.contains("tiles/" + t + ".png"), t + " in:\n" + machine);
     }
   }
+
+  @Test
+  void aStudioStartedAgainOnTheSameFolderReopensTheExplorationWhereItWasLeft() {
+    String kept = grid.get(5);
+    f.ok("POST", "/api/explorations/" + x + "/tiles/" + kept + "/keep", "{}");
+    String before = f.ok("GET", "/api/explorations/" + x, null).get("kept").toString();
+    try (StudioFixture again = new StudioFixture(Voice.NORMAL, 16, f.studioDir)) {
+      JsonNode reopened = again.ok("GET", "/api/explorations/" + x, null);
+      assertEquals(before, reopened.get("kept").toString());
+      assertTrue(reopened.get("kept").toString().contains(kept), reopened.get("kept").toString());
+      assertEquals(grid.size(), reopened.get("grids").get(0).get("tiles").size());
+      assertTrue(again.ok("GET", "/api/explorations", null).toString().contains(x), "it is listed among earlier ones");
+    }
+  }
 }

@@ -27,12 +27,12 @@ final class StudioFixture implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   StudioFixture(Voice voice, int queue) {
-    try {
-      Path dir = Files.createTempDirectory("margins-studio-test-");
-      studioDir = SharedStudio.copy(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this(voice, queue, copy());
+  }
+
+  /** A studio on a folder already made (a second launch on the same studio, say). */
+  StudioFixture(Voice voice, int queue, Path studioDir) {
+    this.studioDir = studioDir;
     Studio.Options o = Studio.Options.of(studioDir, Device.cpu(), "margins test").withVoice(voice)
         .withClock(clock::get).withLimits(queue, 2L << 20, 4_000_000L);
     studio = Studio.open(o);
@@ -41,6 +41,49 @@ final class StudioFixture implements AutoCloseable {
 
   StudioFixture() {
     this(Voice.NORMAL, 16);
+  }
+
+  /**
+   * A private copy of the shared tiny studio, deleted when the JVM exits; with -Dmargins.studio=DIR a copy of that
+   * studio's archive and runs instead (how the README's screenshots are made on the demo's model).
+   */
+  static Path copy() {
+    try {
+      Path dir = Files.createTempDirectory("margins-studio-test-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+      String other = System.getProperty("margins.studio");
+      if (other == null || other.isBlank()) {
+        return SharedStudio.copy(dir);
+      }
+      Path to = dir.resolve("studio");
+      for (String part : new String[] {"archive", "runs"}) {
+        copyTree(Path.of(other).resolve(part), to.resolve(part));
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          Files.copy(p, q);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort at exit: the folder is under the system's temp folder.
+    }
   }
 
   /** Moves the studio's clock on. */

@@ -133,6 +133,7 @@ class StudioPageTest {
     page.waitForFunction("document.querySelectorAll('#genes input').length > 0");
     page.click("#walk-start");
     page.waitForFunction("Number(document.getElementById('walk-count').textContent) > 30");
+    Screenshots.take(page, "studio-walk.png");
     page.click("#walk-pause");
     page.waitForFunction("document.getElementById('walk-pause').textContent === 'resume'");
     String frozen = page.textContent("#walk-count");
