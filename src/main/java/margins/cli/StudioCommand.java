@@ -62,7 +62,13 @@ public final class StudioCommand implements Callable<Integer> {
     Studio.Options o = Studio.Options.of(using.studio(), using.device(), Version.software()).withVoice(v)
         .withLimits(queue, (long) maxUploadMb << 20, maxUploadMegapixels * 1_000_000L);
     Studio studio = Studio.open(o, using.load());
-    Server server = Server.start(studio, port);
+    Server server;
+    try {
+      server = Server.start(studio, port);
+    } catch (RuntimeException e) {
+      studio.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -3,6 +3,7 @@ package margins.studio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import margins.BadParameter;
@@ -75,7 +76,13 @@ public final class Server implements AutoCloseable {
     });
     new Routes(studio, machine, walks).register(app);
     app.ws("/ws/walk/{exploration}", walks::configure);
-    app.start(HOST, port);
+    try {
+      app.start(HOST, port);
+    } catch (JavalinBindException e) {
+      app.stop();
+      throw new BadParameter("port " + port + " on " + HOST + " is in use: choose another with --port, or 0 for a"
+          + " free one");
+    }
     guard.port(app.port());
     return new Server(studio, app, guard, walks);
   }
