@@ -32,8 +32,14 @@ public final class Registrar implements Outputs.Sink, AutoCloseable {
     this.err = err;
   }
 
-  /** A registrar for this studio's store, saying on err why it could not register anything; opens nothing yet. */
+  /**
+   * A registrar for this studio's store, saying on err why it could not register anything. It opens nothing yet,
+   * but loads SQLite's native library on a background thread, so the first chunk does not wait for it.
+   */
   public static Registrar of(Path studio, PrintWriter err) {
+    Thread warm = new Thread(Store::warmUp, "store-warm-up");
+    warm.setDaemon(true);
+    warm.start();
     return new Registrar(studio, err);
   }
 
