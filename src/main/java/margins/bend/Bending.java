@@ -66,6 +66,12 @@ public final class Bending {
   /** Decodes the seeds through the bends and writes PNGs with recipes, a sheet and outputs.jsonl. */
   public static Outputs.Written run(Generator gen, Path studio, Request req, Path out, Measurer measurer,
       String software) {
+    return run(gen, studio, req, out, measurer, software, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of each chunk as it is written (the store registers them). */
+  public static Outputs.Written run(Generator gen, Path studio, Request req, Path out, Measurer measurer,
+      String software, Outputs.Sink sink) {
     List<JsonNode> ops = operations(gen, studio, req);
     int latent = gen.model().vae().config().latent();
     Map<String, Object> params = new LinkedHashMap<>();
@@ -76,6 +82,6 @@ public final class Bending {
       draws.add(new Draw(s, Latents.truncated(s, latent, req.psi()), ops, params, List.of()));
     }
     return Outputs.write(gen, null, SAMPLER, draws, o -> Operations.hook(o, gen.model().vae()), out,
-        measurer, software);
+        measurer, software, sink);
   }
 }

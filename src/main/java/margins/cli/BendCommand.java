@@ -13,6 +13,7 @@ import margins.model.Generator;
 import margins.model.Model;
 import margins.network.Seeds;
 import margins.recipe.Outputs;
+import margins.store.Registrar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,8 @@ public final class BendCommand implements Callable<Integer> {
     List<Bend> bends = bending.bends();
     List<ActivationNoise> noises = bending.noises();
     Bending.Request req = new Bending.Request(bends, noises, Seeds.parse(seeds), psi);
-    try (Model model = using.load()) {
+    try (Model model = using.load();
+        Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
       Generator gen = new Generator(model);
       Path dir = out;
       if (dir == null) {
@@ -58,11 +60,12 @@ public final class BendCommand implements Callable<Integer> {
         dir = using.studio().resolve("outputs").resolve(model.run() + "-bend-" + hash);
       }
       Outputs.Written r = Bending.run(gen, using.studio(), req, dir, measure.measurer(using.studio(), model),
-          Version.software());
+          Version.software(), store);
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d bent images from %s in %s%n", r.images().size(), model.id(), dir);
       o.println("operations: " + Json.line(r.first().operations()));
       o.println("sheet: " + r.sheet());
+      store.report(o);
       o.flush();
     }
     return 0;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import margins.demo.Demo;
+import margins.store.Registrar;
 import margins.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,12 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     Path source = archive != null ? archive : bundled();
     PrintWriter out = spec.commandLine().getOut();
-    Demo.Result r = Demo.run(source, studio.dir(), TrainConfig.defaults().withSteps(steps), device.resolve(),
-        Version.software(), out, spec.commandLine().getErr(), System.console() != null);
+    Demo.Result r;
+    try (Registrar store = Registrar.of(studio.dir(), spec.commandLine().getErr())) {
+      r = Demo.run(source, studio.dir(), TrainConfig.defaults().withSteps(steps), device.resolve(),
+          Version.software(), out, spec.commandLine().getErr(), System.console() != null, store);
+      store.report(out);
+    }
     out.println();
     out.println("done. Look at:");
     out.println("  mimetic sheet (psi 0.7): " + r.mimetic().sheet() + "  [" + r.mimetic().kinds() + "]");

@@ -10,6 +10,7 @@ import margins.recipe.Outputs;
 import margins.sample.Sampler;
 import margins.sample.Samplers;
 import margins.sample.Sampling;
+import margins.store.Registrar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +31,6 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "0-63", description = "Seeds, e.g. 0-63 or 1,5,9 (default: ${DEFAULT-VALUE}).")
   String seeds;
 
-
-
-
   @Option(names = "--psi", description = "Alone: latent scale, <1 truncated (mimetic), >1 tail (alien); with "
       + "a sampler: its psi parameter.")
   Double psi;
@@ -42,8 +40,6 @@ public final class SampleCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-<sampler>).")
   Path out;
-
-
 
   @Override
   public Integer call() {
@@ -57,17 +53,18 @@ public final class SampleCommand implements Callable<Integer> {
     }
     var list = Seeds.parse(seeds);
     Sampling.Plan plan = Sampling.plan(choice.regime(), choice.sampler(), psi, choice.params());
-    try (Model model = using.load()) {
+    try (Model model = using.load();
+        Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
       Path dir = out != null ? out : using.studio().resolve("outputs").resolve(model.run() + "-" + plan.folder());
       Outputs.Written r = Sampling.sample(using.studio(), new Generator(model), plan, list, dir,
-          measure.measurer(using.studio(), model),
-          Version.software());
+          measure.measurer(using.studio(), model), Version.software(), store);
       o.printf("%d images from %s (%s, %s) in %s%n", r.images().size(), model.id(), plan.sampler().id(),
           plan.sampler().regime().id(), dir);
       o.println("sheet: " + r.sheet());
       if (!r.kinds().isEmpty()) {
         o.println("measured against the archive: " + r.kinds() + " (per image: " + r.index() + ")");
       }
+      store.report(o);
       o.flush();
     }
     return 0;

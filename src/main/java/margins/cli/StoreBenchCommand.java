@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.archive.PreparedArchive;
 import margins.bench.SearchBenchmark;
 import margins.bench.StoreBenchmark;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         "pixel-structure space (336 values; drawn around the studio archive's own vectors when it has one), exact",
         "search against the HNSW index (64 principal components, candidates re-ranked on the full vectors):",
         "latency per query and recall@10. Targets: recall >= 0.95; a query at 10^6 vectors under 20 ms on 2 cores.",
-        "A million vectors take a few minutes and ~1.5 GB of scratch disk (deleted afterwards)."})
+        "The default run is bounded (10^5 items, 10^5 vectors: a few minutes); --sizes 100000,1000000 adds the",
+        "million, which takes much longer and ~1.5 GB of scratch disk (deleted afterwards)."})
 public final class StoreBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -35,7 +37,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
   @Option(names = "--items", defaultValue = "100000", description = "Items to insert (default: ${DEFAULT-VALUE}).")
   int items;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "100000,1000000",
+  @Option(names = "--sizes", split = ",", defaultValue = "100000",
       description = "Vector counts to search (default: ${DEFAULT-VALUE}).")
   List<Long> sizes;
 
@@ -49,6 +51,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Ranges.in("--items", items, 100, 10_000_000);
     Ranges.in("--queries", queries, 10, 10_000);
+    for (long n : sizes) {
+      if (n < 1_000 || n > 10_000_000) {
+        throw new BadParameter("--sizes: each must be in [1000, 10000000], not " + n);
+      }
+    }
     PrintWriter o = spec.commandLine().getOut();
     Path scratch = scratchDir != null ? Files.createDirectories(scratchDir)
         : Files.createTempDirectory("margins-bench-store");

@@ -7,6 +7,7 @@ import margins.model.Generator;
 import margins.model.Model;
 import margins.recipe.Outputs;
 import margins.sample.Vary;
+import margins.store.Registrar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,14 +43,16 @@ public final class VaryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Vary.Request req = Vary.request(image, choice.regime(), choice.sampler(), k, seed, choice.params());
-    try (Model model = using.load()) {
+    try (Model model = using.load();
+        Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
       Path dir = out != null ? out : using.studio().resolve("outputs").resolve(model.run() + "-" + Vary.folder(req));
       Outputs.Written r = Vary.run(using.studio(), new Generator(model), req, dir,
-          measure.measurer(using.studio(), model), Version.software());
+          measure.measurer(using.studio(), model), Version.software(), store);
       PrintWriter o = spec.commandLine().getOut();
       o.printf("%d variations of %s (%s, %s) in %s%n", r.images().size(), image, req.sampler().id(),
           req.sampler().regime().id(), dir);
       o.println("sheet: " + r.sheet());
+      store.report(o);
       o.flush();
     }
     return 0;

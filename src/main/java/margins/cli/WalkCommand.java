@@ -14,6 +14,7 @@ import margins.bend.Bending;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.redo.WalkRedo;
+import margins.store.Registrar;
 import margins.walk.Endpoints;
 import margins.walk.Sweep;
 import margins.walk.Walk;
@@ -108,7 +109,8 @@ public final class WalkCommand implements Callable<Integer> {
     Walking.Plan plan = new Walking.Plan(mode, frames, curve, radius, walkSeed, step, momentum, close);
     plan.checkEndpoints(endpoints.size());
     Endpoints.check(endpoints);
-    try (Model model = using.load()) {
+    try (Model model = using.load();
+        Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
       Generator gen = new Generator(model);
       var opList = Bending.operations(gen, using.studio(), bends, noises);
       Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), using.studio(), psi);
@@ -117,7 +119,10 @@ public final class WalkCommand implements Callable<Integer> {
           Version.software());
       Path dir = out != null ? out : using.studio().resolve("outputs")
           .resolve(model.run() + "-walk-" + mode + "-" + Hashes.tag(Json.line(r)));
-      return report(Walking.write(gen, r, dir, measure.measurer(using.studio(), model)));
+      int code = report(Walking.write(gen, r, dir, measure.measurer(using.studio(), model), store));
+      store.report(spec.commandLine().getOut());
+      spec.commandLine().getOut().flush();
+      return code;
     }
   }
 

@@ -30,8 +30,9 @@ public final class Demo {
 
   private Demo() {}
 
+  /** Runs the three steps, telling the sink of every sample written (the store registers them). */
   public static Result run(Path archive, Path studio, TrainConfig config, Device device, String software,
-      PrintWriter out, PrintWriter progress, boolean terminal) {
+      PrintWriter out, PrintWriter progress, boolean terminal, Outputs.Sink sink) {
     out.println("1/3 ingest " + archive);
     out.flush();
     IngestOptions defaults = IngestOptions.defaults();
@@ -50,9 +51,9 @@ public final class Demo {
       Measurer measurer = ArchiveMeasurer.forStudio(studio, model);
       Path outputs = studio.resolve("outputs");
       Outputs.Written mimetic = Sampling.psi(gen, Seeds.parse("0-63"), 0.7,
-          outputs.resolve(model.run() + "-psi0.7"), measurer, software);
+          outputs.resolve(model.run() + "-psi0.7"), measurer, software, sink);
       Outputs.Written alien = Sampling.psi(gen, Seeds.parse("0-63"), 2.0,
-          outputs.resolve(model.run() + "-psi2.0"), measurer, software);
+          outputs.resolve(model.run() + "-psi2.0"), measurer, software, sink);
       return new Result(ingest, train, mimetic, alien);
     }
   }

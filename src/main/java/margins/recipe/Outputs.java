@@ -65,6 +65,20 @@ public final class Outputs {
     LayerHook hook(List<JsonNode> operations);
   }
 
+  /**
+   * Hears of each chunk of PNGs as soon as it is on disk, with the recipes written into them (their parents give
+   * the lineage). The store registers them through this; the recipe package cannot import it. A sink reports its
+   * own failures and does not throw: the PNGs are already written and stay the truth.
+   */
+  @FunctionalInterface
+  public interface Sink {
+
+    /** A sink that does nothing. */
+    Sink NONE = (pngs, recipes) -> {};
+
+    void written(List<Path> pngs, List<Recipe> recipes);
+  }
+
   private Outputs() {}
 
   /** Seeds name images: seed0042.png. */
@@ -85,7 +99,7 @@ public final class Outputs {
    * (copy and mimetic: mimetic; the rest: alien), alien when unmeasured: what bends and walks do.
    */
   public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
-      Measurer measurer, String software, Progress progress) {
+      Measurer measurer, String software, Progress progress, Sink sink) {
     if (draws.isEmpty()) {
       throw new IllegalArgumentException("nothing to write: no draws");
     }
@@ -107,6 +121,7 @@ public final class Outputs {
         Files2.writeAtomic(indexFile, "");
       }
       StringBuilder index = new StringBuilder();
+      List<Recipe> recipes = new ArrayList<>(chunk.size());
       for (int i = 0; i < chunk.size(); i++) {
         Draw d = chunk.get(i);
         Object psi = d.params().get("psi");
@@ -118,6 +133,7 @@ public final class Outputs {
         Path file = out.resolve(fileName(d.seed()));
         Png.write(file, images.get(i), Recipe.KEYWORD, recipe.json());
         files.add(file);
+        recipes.add(recipe);
         first = first == null ? recipe : first;
         if (kind != null) {
           kinds.merge(kind.toString(), 1, Integer::sum);
@@ -125,6 +141,7 @@ public final class Outputs {
         index.append(Json.line(indexLine(file, recipe))).append('\n');
       }
       Files2.append(indexFile, index.toString());
+      sink.written(List.copyOf(files.subList(files.size() - chunk.size(), files.size())), recipes);
       Path sheet = out.resolve(sheets.isEmpty() ? "sheet.png" : "sheet-" + (sheets.size() + 1) + ".png");
       Png.write(sheet, ContactSheet.of(images, 0, 64));
       sheets.add(sheet);
@@ -134,10 +151,22 @@ public final class Outputs {
     return new Written(files, sheets, indexFile, kinds, first);
   }
 
-  /** The same, without a progress line. */
+  /** The same, telling no one. */
+  public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
+      Measurer measurer, String software, Progress progress) {
+    return write(gen, regime, sampler, draws, hooks, out, measurer, software, progress, Sink.NONE);
+  }
+
+  /** The same, without a progress line, telling the sink of each chunk written. */
+  public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
+      Measurer measurer, String software, Sink sink) {
+    return write(gen, regime, sampler, draws, hooks, out, measurer, software, Progress.none(), sink);
+  }
+
+  /** The same, without a progress line, telling no one. */
   public static Written write(Generator gen, Regime regime, String sampler, List<Draw> draws, Hooks hooks, Path out,
       Measurer measurer, String software) {
-    return write(gen, regime, sampler, draws, hooks, out, measurer, software, Progress.none());
+    return write(gen, regime, sampler, draws, hooks, out, measurer, software, Progress.none(), Sink.NONE);
   }
 
   private static Map<String, Object> indexLine(Path file, Recipe r) {

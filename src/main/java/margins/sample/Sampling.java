@@ -70,26 +70,44 @@ public final class Sampling {
   /** Draws with the plan's sampler in the studio's context, then decodes, measures and writes into `out`. */
   public static Outputs.Written sample(Path studio, Generator gen, Plan plan, List<Long> seeds, Path out,
       Measurer measurer, String software) {
+    return sample(studio, gen, plan, seeds, out, measurer, software, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of each chunk as it is written (the store registers them). */
+  public static Outputs.Written sample(Path studio, Generator gen, Plan plan, List<Long> seeds, Path out,
+      Measurer measurer, String software, Outputs.Sink sink) {
     SamplerContext ctx = plan.sampler().needsArchive()
         ? SamplerContext.of(studio, gen, plan.params())
         : SamplerContext.withoutArchive(gen, plan.params());
-    return run(ctx, plan.sampler(), seeds, out, measurer, software);
+    return run(ctx, plan.sampler(), seeds, out, measurer, software, sink);
   }
 
   /** Draws with the sampler, then decodes, measures and writes the outputs into `out`. */
   public static Outputs.Written run(SamplerContext ctx, Sampler sampler, List<Long> seeds, Path out,
       Measurer measurer, String software) {
+    return run(ctx, sampler, seeds, out, measurer, software, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of each chunk as it is written. */
+  public static Outputs.Written run(SamplerContext ctx, Sampler sampler, List<Long> seeds, Path out,
+      Measurer measurer, String software, Outputs.Sink sink) {
     Generator gen = ctx.generator();
     return Outputs.write(gen, sampler.regime(), sampler.id(), sampler.draw(ctx, seeds),
-        ops -> Operations.hook(ops, gen.model().vae()), out, measurer, software);
+        ops -> Operations.hook(ops, gen.model().vae()), out, measurer, software, sink);
   }
 
   /** Prior samples at psi, without the archive (what `sample --psi` does on any model). */
   public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
       String software) {
+    return psi(gen, seeds, psi, out, measurer, software, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of each chunk as it is written. */
+  public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
+      String software, Outputs.Sink sink) {
     Sampler s = forPsi(psi);
     SamplerContext ctx = SamplerContext.withoutArchive(gen, new SamplerParams(Map.of("psi", Double.toString(psi))));
-    return run(ctx, s, seeds, out, measurer, software);
+    return run(ctx, s, seeds, out, measurer, software, sink);
   }
 
 }

@@ -81,8 +81,14 @@ public final class Vary {
   /** Encodes the image, draws its variations in the studio's context and writes them into `out`. */
   public static Outputs.Written run(Path studio, Generator gen, Request req, Path out, Measurer measurer,
       String software) {
+    return run(studio, gen, req, out, measurer, software, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of each chunk as it is written (the store registers them). */
+  public static Outputs.Written run(Path studio, Generator gen, Request req, Path out, Measurer measurer,
+      String software, Outputs.Sink sink) {
     Source src = source(gen.model().vae(), req.image());
     SamplerContext ctx = SamplerContext.of(studio, gen, req.params()).withSource(src);
-    return Sampling.run(ctx, req.sampler(), req.seeds(), out, measurer, software);
+    return Sampling.run(ctx, req.sampler(), req.seeds(), out, measurer, software, sink);
   }
 }

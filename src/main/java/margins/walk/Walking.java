@@ -15,6 +15,7 @@ import margins.image.Png;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.recipe.Measurer;
+import margins.recipe.Outputs;
 import margins.recipe.Recipe;
 import margins.recipe.Regime;
 
@@ -113,6 +114,11 @@ public final class Walking {
    * kind), then writes each format and walk.json into `out`.
    */
   public static Written write(Generator gen, WalkRecipe recipe, Path out, Measurer measurer) {
+    return write(gen, recipe, out, measurer, Outputs.Sink.NONE);
+  }
+
+  /** The same, telling the sink of the PNG frames (the frames an artist keeps) as they are written. */
+  public static Written write(Generator gen, WalkRecipe recipe, Path out, Measurer measurer, Outputs.Sink sink) {
     checkModel(gen.model(), recipe);
     for (String f : recipe.formats()) {
       AnimationWriters.forFormat(f);
@@ -130,7 +136,7 @@ public final class Walking {
     List<Path> files = new ArrayList<>();
     for (String f : recipe.formats()) {
       if (f.equals("png")) {
-        files.add(writeFrames(gen.model(), recipe, frames, ops, measures, out.resolve("frames")));
+        files.add(writeFrames(gen.model(), recipe, frames, ops, measures, out.resolve("frames"), sink));
       } else {
         Path file = out.resolve("walk." + f);
         AnimationWriters.forFormat(f).write(frames, recipe.fps(), file);
@@ -173,10 +179,12 @@ public final class Walking {
   }
 
   private static Path writeFrames(Model m, WalkRecipe recipe, List<BufferedImage> frames, List<List<JsonNode>> ops,
-      List<Map<String, Object>> measures, Path dir) {
+      List<Map<String, Object>> measures, Path dir, Outputs.Sink sink) {
     float[][] latents = recipe.path().latents();
     @SuppressWarnings("unchecked")
     Map<String, Object> walk = Json.MAPPER.convertValue(recipe, Map.class);
+    List<Path> files = new ArrayList<>();
+    List<Recipe> recipes = new ArrayList<>();
     for (int i = 0; i < frames.size(); i++) {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("frame", i);
@@ -184,7 +192,15 @@ public final class Walking {
       Recipe r = new Recipe(recipe.software(), m.run(), m.relativePath(), m.sha256(), recipe.resolution(),
           regime(measures.get(i)).id(), SAMPLER, i, null, params, latents[i], ops.get(i), List.of(WalkRecipe.FILE),
           measures.get(i), recipe.device());
-      Png.write(dir.resolve(PngFramesWriter.name(i)), frames.get(i), Recipe.KEYWORD, r.json());
+      Path file = dir.resolve(PngFramesWriter.name(i));
+      Png.write(file, frames.get(i), Recipe.KEYWORD, r.json());
+      files.add(file);
+      recipes.add(r);
+      if (files.size() == Outputs.CHUNK || i == frames.size() - 1) {
+        sink.written(List.copyOf(files), List.copyOf(recipes));
+        files.clear();
+        recipes.clear();
+      }
     }
     return dir;
   }
