@@ -64,6 +64,11 @@ public final class RegimeFigures {
     out.add(new Line("mimetic copy rate (held-out split's own: " + f(hc) + ")", f(m == null ? Double.NaN : m.copyRate()),
         "<= held-out's", h == null || m == null ? null : m.copyRate() <= hc));
     out.add(new Line("alien outputs that are noise (no pixel-level structure)", f(share(alien, Kind.NOISE)), "", null));
+    out.add(new Line("sharpness, 1 = held-out split: mimetic / alien (pixel noise " + f(noise.row().sharpness()) + ")",
+        f(mimetic.row().sharpness()) + " / " + f(alien.row().sharpness()), "", null));
+    out.add(new Line("coherence: held-out / mimetic / alien (pixel noise " + f(noise.row().coherence())
+        + ", shuffled pixels " + f(shuffled.row().coherence()) + ")", f(held.row().coherence()) + " / "
+        + f(mimetic.row().coherence()) + " / " + f(alien.row().coherence()), "", null));
     out.add(new Line("kinds the same in the " + ArchiveMeasurer.CHECK + " space: mimetic / alien outputs",
         f(agreement(mimetic)) + " / " + f(agreement(alien)), "", null));
     return out;

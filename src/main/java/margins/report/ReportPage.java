@@ -111,6 +111,8 @@ final class ReportPage {
         <dt>density, coverage</dt><dd>Naeem et al. 2020: mean ball count per image over k; share of archive balls holding an image.</dd>
         <dt>KID</dt><dd>kernel distance between the batch and the archive (x 1000; std over 10 disjoint blocks). 0: same distribution.</dd>
         <dt>copy rate</dt><dd>share of images that are copies (see kinds above).</dd>
+        <dt>sharpness</dt><dd>mean absolute Laplacian of the grey image, over the held-out split's: 1 is as crisp as the archive, below 1 softer, far above 1 grainier (noise).</dd>
+        <dt>coherence</dt><dd>correlation of neighbouring pixels' grey values: drawings and photographs near 1, noise near 0.</dd>
         </dl>
         """);
   }
