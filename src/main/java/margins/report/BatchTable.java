@@ -84,8 +84,9 @@ public final class BatchTable {
         String.join("/", k.values().stream().map(String::valueOf).toList())};
   }
 
+  /** Three decimals, "n/a" for NaN, and no "-0.000" for a value that rounds to zero. */
   static String f3(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", Math.abs(v) < 5e-4 ? 0.0 : v);
   }
 
   static String escape(String s) {

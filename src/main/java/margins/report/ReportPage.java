@@ -85,15 +85,17 @@ final class ReportPage {
     body.append("</div>\n");
   }
 
-  void copies(List<String> batches, List<Integer> counts, List<String> sheets) {
+  void copies(List<String> batches, List<Integer> sizes, List<Integer> counts, List<String> sheets) {
     body.append("<h2>Copies beside the archive images they copy</h2>\n<p>Each copy (left) next to its nearest"
-        + " archive image (right), four pairs a row, at most ").append(Report.SHEET_MAX / 2)
-        .append(" pairs per regime.</p>\n<div class=\"pair\">");
+        + " archive image in the training split (right), four pairs a row, at most ").append(Report.SHEET_MAX / 2)
+        .append(" pairs per batch. The held-out split's own copies show what a copy is on this archive: unseen"
+        + " archive images that duplicate, or nearly duplicate, a training image.</p>\n<div class=\"pair\">");
     for (int i = 0; i < batches.size(); i++) {
-      String caption = batches.get(i) + ": " + counts.get(i) + " cop" + (counts.get(i) == 1 ? "y" : "ies");
+      String caption = batches.get(i) + ": " + counts.get(i) + " cop" + (counts.get(i) == 1 ? "y" : "ies") + " of "
+          + sizes.get(i);
       if (sheets.get(i) == null) {
         body.append("<figure><figcaption>").append(escape(caption)).append("</figcaption><p class=\"note\">none: no "
-            + escape(batches.get(i)) + " output is a copy</p></figure>");
+            + escape(batches.get(i)) + " image is a copy</p></figure>");
       } else {
         body.append(figure(sheets.get(i), caption));
       }
