@@ -217,10 +217,11 @@ public final class MeasureSuite {
       sb.append(String.format(Locale.ROOT, "  %-44s %5d %7s", b.name(), b.size(),
           m == null ? "-" : SuiteTargets.f(m.prunedPrecision())));
       for (Kind k : Kind.values()) {
-        sb.append(String.format(Locale.ROOT, " %6.3f", SuiteTargets.share(b, java.util.EnumSet.of(k))));
+        sb.append(String.format(Locale.ROOT, " %6s", SuiteTargets.f(SuiteTargets.share(b, java.util.EnumSet.of(k)))));
       }
-      sb.append(String.format(Locale.ROOT, " %8.3f %6.3f %6.3f %6.3f%n", RegimeFigures.meanDistance(b),
-          SuiteTargets.agreement(List.of(b)), b.row().sharpness(), b.row().coherence()));
+      sb.append(String.format(Locale.ROOT, " %8s %6s %6s %6s%n", SuiteTargets.f(RegimeFigures.meanDistance(b)),
+          SuiteTargets.f(SuiteTargets.agreement(List.of(b))), SuiteTargets.f(b.row().sharpness()),
+          SuiteTargets.f(b.row().coherence())));
     }
     if (!r.figures().isEmpty()) {
       sb.append("  regime figures:\n").append(RegimeFigures.text(r.figures()).replace("\n  ", "\n    ")
