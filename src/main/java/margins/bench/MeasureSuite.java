@@ -46,16 +46,17 @@ public final class MeasureSuite {
    * @param size image side to ingest at
    * @param cache where each archive's studio lives: NAME-SIZE
    * @param model train (or reuse) a model per archive; false measures only what needs none
+   * @param steps training steps per model (the defaults of `margins train` otherwise)
    * @param n images per noise baseline and per regime
    * @param device where the model trains and decodes
    * @param software the version string runs record
    */
-  public record Options(Path archives, List<String> names, int size, Path cache, boolean model, int n, Device device,
-      String software) {
+  public record Options(Path archives, List<String> names, int size, Path cache, boolean model, int steps, int n,
+      Device device, String software) {
 
     /** The same options for other archives. */
     public Options withNames(List<String> other) {
-      return new Options(archives, other, size, cache, model, n, device, software);
+      return new Options(archives, other, size, cache, model, steps, n, device, software);
     }
   }
 
@@ -63,6 +64,7 @@ public final class MeasureSuite {
    * One archive's figures.
    *
    * @param name the archive
+   * @param steps the model's training steps (0 without a model)
    * @param images how many images it holds at this size
    * @param model the model's id, or "none"
    * @param tolerances each space's tolerance
@@ -73,7 +75,7 @@ public final class MeasureSuite {
    * @param trainSeconds time spent training (0 when a model was reused or none was asked for)
    * @param measureSeconds time spent measuring, sampling and decoding included
    */
-  public record ArchiveResult(String name, int images, String model, Map<String, Double> tolerances,
+  public record ArchiveResult(String name, int images, String model, int steps, Map<String, Double> tolerances,
       double nearDuplicates, SuiteTargets.Batches batches, List<RegimeFigures.Line> figures,
       List<SuiteTargets.Target> targets, double trainSeconds, double measureSeconds) {
 
@@ -101,10 +103,10 @@ public final class MeasureSuite {
     double trainSeconds = 0;
     Model model = null;
     if (o.model()) {
-      RunConfig wanted = Training.resolve(set, TrainConfig.defaults(), o.device(), o.software());
+      RunConfig wanted = Training.resolve(set, TrainConfig.defaults().withSteps(o.steps()), o.device(), o.software());
       Optional<RunDir> done = finishedRun(studio, wanted);
       if (done.isEmpty()) {
-        log.println(name + ": training with the defaults of margins train (" + wanted.train().steps() + " steps)");
+        log.println(name + ": training with the defaults of margins train, " + wanted.train().steps() + " steps");
         log.flush();
         long t = System.nanoTime();
         Training.start(studio, set, wanted, o.device(), log, false);
@@ -131,7 +133,8 @@ public final class MeasureSuite {
       for (String s : m.spaceIds()) {
         tolerances.put(s, m.tolerance(s));
       }
-      return new ArchiveResult(name, set.count(), model == null ? "none" : model.id(), tolerances, near, b, figures,
+      return new ArchiveResult(name, set.count(), model == null ? "none" : model.id(), model == null ? 0 : o.steps(),
+          tolerances, near, b, figures,
           SuiteTargets.of(b, near), trainSeconds, (System.nanoTime() - t0) / 1e9);
     } finally {
       if (model != null) {
@@ -199,20 +202,26 @@ public final class MeasureSuite {
   /** One archive's figures as text: the batch table in the judging space, the regime figures, the targets. */
   public static String text(ArchiveResult r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s: %d images, model %s; tolerance", r.name(), r.images(), r.model()));
+    sb.append(String.format(Locale.ROOT, "%s: %d images, model %s", r.name(), r.images(), r.model()));
+    if (r.steps() > 0) {
+      sb.append(String.format(Locale.ROOT, " (%d steps)", r.steps()));
+    }
+    sb.append("; tolerance");
     r.tolerances().forEach((s, t) -> sb.append(String.format(Locale.ROOT, " %s %.3f", s, t)));
     sb.append(String.format(Locale.ROOT, "; trained %.0f s, measured %.0f s%n", r.trainSeconds(), r.measureSeconds()));
-    sb.append(String.format(Locale.ROOT, "  %-44s %5s %7s %6s %6s %6s %6s %6s %8s %6s%n", "batch (" + ArchiveMeasurer.JUDGE
-        + " space)", "n", "pruned", "copy", "mimet", "margin", "alien", "noise", "distance", "agree"));
+    sb.append(String.format(Locale.ROOT, "  %-44s %5s %7s %6s %6s %6s %6s %6s %8s %6s %6s %6s%n", "batch ("
+        + ArchiveMeasurer.JUDGE + " space)", "n", "pruned", "copy", "mimet", "margin", "alien", "noise", "distance",
+        "agree", "sharp", "coher"));
     for (Survey.Measured b : r.batches().all()) {
       var m = b.row().in(ArchiveMeasurer.JUDGE);
       sb.append(String.format(Locale.ROOT, "  %-44s %5d %7s", b.name(), b.size(),
           m == null ? "-" : SuiteTargets.f(m.prunedPrecision())));
       for (Kind k : Kind.values()) {
-        sb.append(String.format(Locale.ROOT, " %6.3f", SuiteTargets.share(b, java.util.EnumSet.of(k))));
+        sb.append(String.format(Locale.ROOT, " %6s", SuiteTargets.f(SuiteTargets.share(b, java.util.EnumSet.of(k)))));
       }
-      sb.append(String.format(Locale.ROOT, " %8.3f %6.3f%n", RegimeFigures.meanDistance(b),
-          SuiteTargets.agreement(List.of(b))));
+      sb.append(String.format(Locale.ROOT, " %8s %6s %6s %6s%n", SuiteTargets.f(RegimeFigures.meanDistance(b)),
+          SuiteTargets.f(SuiteTargets.agreement(List.of(b))), SuiteTargets.f(b.row().sharpness()),
+          SuiteTargets.f(b.row().coherence())));
     }
     if (!r.figures().isEmpty()) {
       sb.append("  regime figures:\n").append(RegimeFigures.text(r.figures()).replace("\n  ", "\n    ")

@@ -49,7 +49,8 @@ public final class RegimesBenchmark {
       List<Survey.Measured> all = List.of(held, mim, ali, base.get(0), base.get(1));
       String table = BatchTable.text(m.spaceIds(), all.stream().map(Survey.Measured::row).toList());
       List<RegimeFigures.Line> lines = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
-      String caution = RegimeFigures.caution(held, ali, base.get(0), base.get(1)).orElse("");
+      String caution = String.join("\n", java.util.stream.Stream.of(RegimeFigures.caution(held, ali, base.get(0),
+          base.get(1)), RegimeFigures.softness(mim, ali)).flatMap(java.util.Optional::stream).toList());
       return new Result(model.id(), lines, table, caution, (System.nanoTime() - t0) / 1e9);
     }
   }

@@ -156,7 +156,8 @@ public final class SuiteTargets {
     return m == null ? Double.NaN : m.prunedPrecision();
   }
 
+  /** Three decimals, "n/a" for NaN, and no "-0.000" for a value that rounds to zero. */
   static String f(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", Math.abs(v) < 5e-4 ? 0.0 : v);
   }
 }

@@ -15,10 +15,13 @@ import picocli.CommandLine.Spec;
 /** `margins measure <folder|run>`: where images fall between copy and alien, per image and per batch. */
 @Command(name = "measure", header = "Place images between copy and alien against the archive.", mixinStandardHelpOptions = true,
     description = {
-      "Measure images against the archive the model learned from, in two spaces (pixel-structure, which does not",
-      "depend on the network, and the model's encoder): per image its nearest archive item, realism, rarity and",
-      "kind (copy, mimetic, marginal, alien) into measures.jsonl; per batch precision, recall, density, coverage,",
-      "KID and copy rate, printed with the archive's held-out split as the reference row.",
+      "Measure images against the archive the model learned from, in three spaces (pixel-structure, which does not",
+      "depend on the network and gives the kind; thumbnail, a second network-independent opinion; the model's",
+      "encoder): per image its nearest archive item, realism, rarity and kind (copy, mimetic, marginal, alien, noise),",
+      "its sharpness (mean |Laplacian| over the held-out split's: 1 = as crisp as the archive) and coherence",
+      "(neighbouring-pixel correlation: pictures near 1, noise near 0) into measures.jsonl; per batch precision,",
+      "recall, density, coverage, KID, copy rate, sharpness and coherence, printed with the archive's held-out split",
+      "as the reference row.",
       "A folder of Margins PNGs is measured as it is (nothing is rewritten); a run name samples a mimetic and an",
       "alien batch with the regimes' default samplers and measures them."})
 public final class MeasureCommand implements Callable<Integer> {

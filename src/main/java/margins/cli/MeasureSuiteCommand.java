@@ -42,6 +42,9 @@ public final class MeasureSuiteCommand implements Callable<Integer> {
       description = "Image side: 32, 64 or 128 (default: ${DEFAULT-VALUE}).")
   int size;
 
+  @Option(names = "--steps", description = "Training steps per model (default: ${DEFAULT-VALUE}, as margins train).")
+  int steps = margins.train.TrainConfig.defaults().steps();
+
   @Option(names = "--n", defaultValue = "256", description = "Images per noise baseline and per regime (default: ${DEFAULT-VALUE}).")
   int n;
 
@@ -53,6 +56,7 @@ public final class MeasureSuiteCommand implements Callable<Integer> {
   public Integer call() {
     Ranges.oneOf("--size", size, IngestOptions.SIZES);
     Ranges.in("--n", n, 16, 10_000);
+    Ranges.in("--steps", steps, 1, 1_000_000);
     Path home = Path.of(System.getProperty("user.home"), ".cache", "margins");
     String xdg = System.getenv("XDG_CACHE_HOME");
     if (xdg != null && !xdg.isEmpty()) {
@@ -60,7 +64,7 @@ public final class MeasureSuiteCommand implements Callable<Integer> {
     }
     MeasureSuite.Options o = new MeasureSuite.Options(archives != null ? archives : home.resolve("archives"),
         only != null ? only : MeasureSuite.ARCHIVES, size, cache != null ? cache : home.resolve("measure-suite"),
-        !noModel, n, device.resolve(), Version.software());
+        !noModel, steps, n, device.resolve(), Version.software());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();

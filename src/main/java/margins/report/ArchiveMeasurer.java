@@ -14,11 +14,13 @@ import margins.archive.TrainingSet;
 import margins.image.Images;
 import margins.measure.ArchiveManifold;
 import margins.measure.BatchMeasures;
+import margins.measure.Coherence;
 import margins.measure.FeatureSpace;
 import margins.measure.Grain;
 import margins.measure.Measure;
 import margins.measure.PixelStructure;
 import margins.measure.Placement;
+import margins.measure.Sharpness;
 import margins.measure.Thumbnail;
 import margins.measure.Tolerance;
 import margins.model.EncoderSpace;
@@ -59,6 +61,7 @@ public final class ArchiveMeasurer implements Measurer {
   private final List<ManifestEntry> manifest;
   private final int size;
   private final Map<String, Space> spaces = new LinkedHashMap<>();
+  private final double referenceSharpness;
 
   private ArchiveMeasurer(SamplerContext ctx, TrainingSet archive, int[] trainIndices, int[] heldOut,
       List<ManifestEntry> manifest) {
@@ -86,6 +89,16 @@ public final class ArchiveMeasurer implements Measurer {
       double tolerance = Tolerance.calibrate(s, train, trainIndices.length, size);
       spaces.put(s.id(), new Space(s, ArchiveManifold.fit(vectors, K, tolerance)));
     }
+    this.referenceSharpness = meanSharpness(heldOut.length > 0 ? heldOut : trainIndices);
+  }
+
+  private double meanSharpness(int[] ref) {
+    double sum = 0;
+    for (int i : ref) {
+      sum += Sharpness.of(archiveImage(i), size);
+    }
+    // An archive of flat images has no edges at all: any edge in an output is then crisper than the archive.
+    return Math.max(sum / ref.length, 1e-6);
   }
 
   /** A measurer for a studio's model: its training split as the run that trained it recorded it. */
@@ -182,6 +195,25 @@ public final class ArchiveMeasurer implements Measurer {
     return out;
   }
 
+  /** The held-out split's mean |Laplacian| (the training split's when the run kept none): sharpness 1.0. */
+  public double referenceSharpness() {
+    return referenceSharpness;
+  }
+
+  /** Each image's mean |Laplacian| over {@link #referenceSharpness()}: 1 is as crisp as the archive, blur below. */
+  public double[] sharpness(List<float[]> images) {
+    double[] s = Sharpness.of(images, size);
+    for (int i = 0; i < s.length; i++) {
+      s[i] /= referenceSharpness;
+    }
+    return s;
+  }
+
+  /** Each image's neighbouring-pixel correlation ({@link Coherence}): pictures near 1, noise near 0. */
+  public double[] coherence(List<float[]> images) {
+    return Coherence.of(images, size);
+  }
+
   /** Whether each image lacks pixel-level structure ({@link Grain#noiseLike}): the same test in every space. */
   public boolean[] noise(List<float[]> images) {
     return Grain.noiseLike(images, size);
@@ -218,16 +250,22 @@ public final class ArchiveMeasurer implements Measurer {
   @Override
   public List<Map<String, Object>> measure(List<BufferedImage> images) {
     List<float[]> chw = chw(images);
-    return maps(place(embed(chw), noise(chw)));
+    return maps(place(embed(chw), noise(chw)), sharpness(chw), coherence(chw));
   }
 
-  /** The per-image maps that go into recipes and JSON lines, from placements in every space. */
-  public List<Map<String, Object>> maps(Map<String, List<Placement>> placements) {
+  /**
+   * The per-image maps that go into recipes and JSON lines: the kind, sharpness and coherence, then the placement
+   * in every space.
+   */
+  public List<Map<String, Object>> maps(Map<String, List<Placement>> placements, double[] sharpness,
+      double[] coherence) {
     int n = placements.get(JUDGE).size();
     List<Map<String, Object>> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kind", placements.get(JUDGE).get(i).kind().id());
+      m.put("sharpness", finite(sharpness[i]));
+      m.put("coherence", finite(coherence[i]));
       for (var e : placements.entrySet()) {
         m.put(e.getKey(), map(e.getValue().get(i)));
       }

@@ -11,7 +11,7 @@ import margins.model.EncoderSpace;
 public final class BatchTable {
 
   private static final String[] HEAD = {"batch", "n", "precision", "pruned", "recall", "density", "coverage",
-      "KID x1e3 (std)", "copy rate", "copy/mimetic/marginal/alien/noise"};
+      "KID x1e3 (std)", "copy rate", "sharpness", "coherence", "copy/mimetic/marginal/alien/noise"};
 
   private BatchTable() {}
 
@@ -33,7 +33,7 @@ public final class BatchTable {
     StringBuilder sb = new StringBuilder();
     for (String space : spaces) {
       sb.append(caption(space)).append('\n');
-      sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5s %9s %7s %7s %8s %9s %16s %9s  %s%n",
+      sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5s %9s %7s %7s %8s %9s %16s %9s %9s %9s  %s%n",
           (Object[]) HEAD));
       for (BatchRow r : rows) {
         BatchMeasures b = r.in(space);
@@ -41,9 +41,9 @@ public final class BatchTable {
           sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d  %s%n", r.name(), r.n(), r.note()));
           continue;
         }
-        String[] c = cells(b);
-        sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d %9s %7s %7s %8s %9s %16s %9s  %s%n",
-            r.name(), b.n(), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+        String[] c = cells(r, b);
+        sb.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %5d %9s %7s %7s %8s %9s %16s %9s %9s %9s  %s%n",
+            r.name(), b.n(), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]));
       }
       sb.append('\n');
     }
@@ -63,9 +63,9 @@ public final class BatchTable {
         BatchMeasures b = r.in(space);
         sb.append("<tr><td>").append(escape(r.name())).append("</td><td>").append(b == null ? r.n() : b.n()).append("</td>");
         if (b == null) {
-          sb.append("<td colspan=\"8\" class=\"note\">").append(escape(r.note())).append("</td>");
+          sb.append("<td colspan=\"10\" class=\"note\">").append(escape(r.note())).append("</td>");
         } else {
-          for (String c : cells(b)) {
+          for (String c : cells(r, b)) {
             sb.append("<td>").append(escape(c)).append("</td>");
           }
         }
@@ -76,15 +76,17 @@ public final class BatchTable {
     return sb.toString();
   }
 
-  private static String[] cells(BatchMeasures b) {
+  private static String[] cells(BatchRow r, BatchMeasures b) {
     var k = b.kinds();
     return new String[] {f3(b.precision()), f3(b.prunedPrecision()), f3(b.recall()), f3(b.density()),
         f3(b.coverage()), String.format(Locale.ROOT, "%.2f (%.2f)", b.kid() * 1e3, b.kidStd() * 1e3),
-        f3(b.copyRate()), String.join("/", k.values().stream().map(String::valueOf).toList())};
+        f3(b.copyRate()), f3(r.sharpness()), f3(r.coherence()),
+        String.join("/", k.values().stream().map(String::valueOf).toList())};
   }
 
-  private static String f3(double v) {
-    return String.format(Locale.ROOT, "%.3f", v);
+  /** Three decimals, "n/a" for NaN, and no "-0.000" for a value that rounds to zero. */
+  static String f3(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", Math.abs(v) < 5e-4 ? 0.0 : v);
   }
 
   static String escape(String s) {

@@ -109,7 +109,7 @@ public final class MeasureImages {
 
   /** One line per image: file, seed, regime, sampler (from its recipe) and its measures. */
   static Path writeJsonl(ArchiveMeasurer m, Survey.Measured batch, Path dir) {
-    List<Map<String, Object>> maps = m.maps(batch.placements());
+    List<Map<String, Object>> maps = m.maps(batch.placements(), batch.sharpness(), batch.coherence());
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < batch.files().size(); i++) {
       Path f = batch.files().get(i);

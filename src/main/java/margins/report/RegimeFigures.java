@@ -64,6 +64,11 @@ public final class RegimeFigures {
     out.add(new Line("mimetic copy rate (held-out split's own: " + f(hc) + ")", f(m == null ? Double.NaN : m.copyRate()),
         "<= held-out's", h == null || m == null ? null : m.copyRate() <= hc));
     out.add(new Line("alien outputs that are noise (no pixel-level structure)", f(share(alien, Kind.NOISE)), "", null));
+    out.add(new Line("sharpness, 1 = held-out split: mimetic / alien (pixel noise " + f(noise.row().sharpness()) + ")",
+        f(mimetic.row().sharpness()) + " / " + f(alien.row().sharpness()), "", null));
+    out.add(new Line("coherence: held-out / mimetic / alien (pixel noise " + f(noise.row().coherence())
+        + ", shuffled pixels " + f(shuffled.row().coherence()) + ")", f(held.row().coherence()) + " / "
+        + f(mimetic.row().coherence()) + " / " + f(alien.row().coherence()), "", null));
     out.add(new Line("kinds the same in the " + ArchiveMeasurer.CHECK + " space: mimetic / alien outputs",
         f(agreement(mimetic)) + " / " + f(agreement(alien)), "", null));
     return out;
@@ -85,6 +90,30 @@ public final class RegimeFigures {
     return java.util.Optional.of(String.format(Locale.ROOT, "Caution: on this archive the pixel-structure space"
         + " puts noise inside typical archive balls (pruned precision up to %.2f), so a low pruned precision or an"
         + " 'alien' kind says less than it should; compare every batch with the noise rows, not with 0.", worst));
+  }
+
+  /** Regime outputs with sharpness below this are far softer than the archive: the report says so. */
+  public static final double SOFT = 0.5;
+
+  /**
+   * A warning when a regime's outputs are much softer than the archive (sharpness below {@link #SOFT}): kinds
+   * compare colour layout and stroke directions, which a blur keeps, so a smudge of an archive image can still
+   * read as mimetic.
+   */
+  public static java.util.Optional<String> softness(Survey.Measured mimetic, Survey.Measured alien) {
+    List<String> soft = new ArrayList<>();
+    for (Survey.Measured b : List.of(mimetic, alien)) {
+      if (b.row().sharpness() < SOFT) {
+        soft.add(b.name() + " " + f(b.row().sharpness()));
+      }
+    }
+    if (soft.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("Caution: these outputs are much softer than the archive (sharpness, 1 = as crisp as"
+        + " the held-out split: " + String.join(", ", soft) + "). Kinds compare colour layout and stroke directions,"
+        + " which a blur keeps, so a blurred rendering of an archive image still reads as mimetic or marginal: read"
+        + " 'mimetic' here as 'the archive's layout', not 'the archive's look'.");
   }
 
   /** The lines as text, one sentence each: what, value, then the target and its verdict. */
@@ -138,6 +167,6 @@ public final class RegimeFigures {
   }
 
   private static String f(double v) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
+    return BatchTable.f3(v);
   }
 }

@@ -88,23 +88,26 @@ public final class Report {
       }
       List<String> pairSheets = new ArrayList<>();
       List<Integer> copies = new ArrayList<>();
-      for (Survey.Measured batch : List.of(mim, ali)) {
+      List<Survey.Measured> copying = List.of(mim, ali, held);
+      for (Survey.Measured batch : copying) {
         List<BufferedImage> pairs = copyPairs(m, batch);
         copies.add(ofKind(Kind.COPY, batch, m.size()).size());
         String file = null;
         if (!pairs.isEmpty()) {
-          file = "copies-" + (batch == mim ? "mimetic" : "alien") + ".png";
+          file = "copies-" + (batch == mim ? "mimetic" : batch == ali ? "alien" : "held-out") + ".png";
           Png.write(dir.resolve(file), ContactSheet.of(pairs, PAIR_COLUMNS, 48));
           files.add(dir.resolve(file));
         }
         pairSheets.add(file);
       }
-      page.copies(List.of(mim.name(), ali.name()), copies, pairSheets);
+      page.copies(copying.stream().map(Survey.Measured::name).toList(), copying.stream().map(Survey.Measured::size)
+          .toList(), copies, pairSheets);
       List<BatchRow> rows = all.stream().map(Survey.Measured::row).toList();
       page.table(BatchTable.html(m.spaceIds(), rows));
       List<RegimeFigures.Line> figures = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
       page.figures(figures);
       RegimeFigures.caution(held, ali, base.get(0), base.get(1)).ifPresent(page::caution);
+      RegimeFigures.softness(mim, ali).ifPresent(page::caution);
       Path index = dir.resolve("index.html");
       Files2.writeAtomic(index, page.html());
       return new Written(index, files, figures, BatchTable.text(m.spaceIds(), rows));

@@ -85,15 +85,17 @@ final class ReportPage {
     body.append("</div>\n");
   }
 
-  void copies(List<String> batches, List<Integer> counts, List<String> sheets) {
+  void copies(List<String> batches, List<Integer> sizes, List<Integer> counts, List<String> sheets) {
     body.append("<h2>Copies beside the archive images they copy</h2>\n<p>Each copy (left) next to its nearest"
-        + " archive image (right), four pairs a row, at most ").append(Report.SHEET_MAX / 2)
-        .append(" pairs per regime.</p>\n<div class=\"pair\">");
+        + " archive image in the training split (right), four pairs a row, at most ").append(Report.SHEET_MAX / 2)
+        .append(" pairs per batch. The held-out split's own copies show what a copy is on this archive: unseen"
+        + " archive images that duplicate, or nearly duplicate, a training image.</p>\n<div class=\"pair\">");
     for (int i = 0; i < batches.size(); i++) {
-      String caption = batches.get(i) + ": " + counts.get(i) + " cop" + (counts.get(i) == 1 ? "y" : "ies");
+      String caption = batches.get(i) + ": " + counts.get(i) + " cop" + (counts.get(i) == 1 ? "y" : "ies") + " of "
+          + sizes.get(i);
       if (sheets.get(i) == null) {
         body.append("<figure><figcaption>").append(escape(caption)).append("</figcaption><p class=\"note\">none: no "
-            + escape(batches.get(i)) + " output is a copy</p></figure>");
+            + escape(batches.get(i)) + " image is a copy</p></figure>");
       } else {
         body.append(figure(sheets.get(i), caption));
       }
@@ -111,6 +113,8 @@ final class ReportPage {
         <dt>density, coverage</dt><dd>Naeem et al. 2020: mean ball count per image over k; share of archive balls holding an image.</dd>
         <dt>KID</dt><dd>kernel distance between the batch and the archive (x 1000; std over 10 disjoint blocks). 0: same distribution.</dd>
         <dt>copy rate</dt><dd>share of images that are copies (see kinds above).</dd>
+        <dt>sharpness</dt><dd>mean absolute Laplacian of the grey image, over the held-out split's: 1 is as crisp as the archive, below 1 softer, far above 1 grainier (noise).</dd>
+        <dt>coherence</dt><dd>correlation of neighbouring pixels' grey values: drawings and photographs near 1, noise near 0.</dd>
         </dl>
         """);
   }

@@ -34,10 +34,18 @@ public final class Survey {
    * @param images the images, floats (3, H, W) in [0, 1]
    * @param features per space, one vector per image
    * @param placements per space, one placement per image
+   * @param sharpness per image, mean |Laplacian| over the held-out split's
+   * @param coherence per image, the neighbouring-pixel correlation
    * @param row its batch measures
    */
   public record Measured(String name, List<Path> files, List<float[]> images, Map<String, float[][]> features,
-      Map<String, List<Placement>> placements, BatchRow row) {
+      Map<String, List<Placement>> placements, double[] sharpness, double[] coherence, BatchRow row) {
+
+    /** A batch with no images, and why. */
+    static Measured none(String name, List<Path> files, String note) {
+      return new Measured(name, files, List.of(), Map.of(), Map.of(), new double[0], new double[0],
+          BatchRow.none(name, note));
+    }
 
     public int size() {
       return images.size();
@@ -49,16 +57,24 @@ public final class Survey {
   /** Embeds, places and batch-measures images; too few (at most k) get a row with a note instead of measures. */
   public static Measured measure(ArchiveMeasurer m, String name, List<Path> files, List<float[]> images) {
     if (images.isEmpty()) {
-      return new Measured(name, files, images, Map.of(), Map.of(), BatchRow.none(name, "no images"));
+      return Measured.none(name, files, "no images");
     }
     Map<String, float[][]> f = m.embed(images);
     boolean[] noise = m.noise(images);
     Map<String, List<Placement>> p = m.place(f, noise);
+    double[] sharpness = m.sharpness(images);
+    double[] coherence = m.coherence(images);
+    double s = mean(sharpness);
+    double c = mean(coherence);
     BatchRow row = images.size() <= ArchiveMeasurer.K
-        ? new BatchRow(name, images.size(), Map.of(), "too few images for batch measures (need at least "
+        ? new BatchRow(name, images.size(), Map.of(), s, c, "too few images for batch measures (need at least "
             + (ArchiveMeasurer.K + 1) + ")")
-        : new BatchRow(name, images.size(), m.batch(f, noise, SEED), "");
-    return new Measured(name, files, images, f, p, row);
+        : new BatchRow(name, images.size(), m.batch(f, noise, SEED), s, c, "");
+    return new Measured(name, files, images, f, p, sharpness, coherence, row);
+  }
+
+  private static double mean(double[] values) {
+    return java.util.Arrays.stream(values).average().orElse(Double.NaN);
   }
 
   /** The archive's held-out split against its training split: the reference every batch is read against. */
@@ -67,9 +83,8 @@ public final class Survey {
     String name = "held-out archive (reference)";
     if (held.length == 0) {
       String run = m.hasModel() ? "run " + m.context().model().run() : "the split";
-      return new Measured(name, List.of(), List.of(), Map.of(), Map.of(), BatchRow.none(name,
-          "none: " + run + " kept no held-out split (trained with --holdout 0 or before"
-              + " it existed); train again to get a reference row"));
+      return Measured.none(name, List.of(), "none: " + run + " kept no held-out split (trained with --holdout 0 or"
+          + " before it existed); train again to get a reference row");
     }
     List<float[]> images = new ArrayList<>();
     for (int i : held) {
@@ -99,7 +114,7 @@ public final class Survey {
     int[] held = m.heldOut();
     String name = "held-out, encoded and decoded";
     if (held.length == 0) {
-      return new Measured(name, List.of(), List.of(), Map.of(), Map.of(), BatchRow.none(name, "no held-out split"));
+      return Measured.none(name, List.of(), "no held-out split");
     }
     SamplerContext ctx = m.context();
     Codes codes = Codes.encode(ctx.model().vae(), ctx.archive().subset(held));

@@ -167,8 +167,16 @@ class MeasureCommandsTest {
         assertEquals(count > 0, Files.isRegularFile(out.resolve(sheet)), what);
         assertEquals(count == 0, section.contains("none: no " + batch + " output is " + kind.id()), what);
       }
+      // The copies section pairs each copy with the archive image it copies: a sheet exactly when there are copies.
+      int copies = counts.getOrDefault("copy", 0);
+      String section = html.substring(html.indexOf("<h2>Copies beside the archive images they copy</h2>"));
+      assertTrue(section.contains(batch + ": " + copies + " cop" + (copies == 1 ? "y" : "ies") + " of 6"), section);
+      String sheet = "copies-" + regime.id() + ".png";
+      assertEquals(copies > 0, section.contains("src=\"" + sheet + "\""), section);
+      assertEquals(copies > 0, Files.isRegularFile(out.resolve(sheet)), sheet);
     }
     assertTrue(html.contains("held-out archive (reference)") && html.contains("noise: archive, pixels shuffled"), html);
+    assertTrue(html.contains("held-out archive (reference): "), "the held-out split's own copies are shown: " + html);
     assertTrue(r.out.contains("report: " + index), r.out);
   }
 
@@ -186,8 +194,16 @@ class MeasureCommandsTest {
     String[] shuffled = row(r.out, "noise: archive, pixels shuffled");
     assertEquals("6", mim[0]);
     assertEquals("6", ali[0]);
-    // Row cells: n, precision, pruned, recall, density, coverage, KID, (std), copy rate, kinds.
-    assertEquals(6, Stream.of(ali[9].split("/")).mapToInt(Integer::parseInt).sum(), ali[9]);
+    // Row cells: n, precision, pruned, recall, density, coverage, KID, (std), copy rate, sharpness, coherence, kinds.
+    assertEquals(6, Stream.of(ali[11].split("/")).mapToInt(Integer::parseInt).sum(), ali[11]);
+    assertEquals("1.000", held[9], "the held-out split is the sharpness reference");
+    String[] sharp = figure(r.out, "sharpness, 1 = held-out split: mimetic / alien \\(pixel noise (N)\\): (N) / (N)");
+    assertArrayEquals(new String[] {noise[9], mim[9], ali[9]}, sharp);
+    assertTrue(d(noise[9]) > 1.5, "noise is far sharper than the archive: " + noise[9]);
+    String[] coherence = figure(r.out, "coherence: held-out / mimetic / alien \\(pixel noise (C), shuffled pixels (C)\\):"
+        + " (C) / (C) / (C)");
+    assertArrayEquals(new String[] {noise[10], shuffled[10], held[10], mim[10], ali[10]}, coherence);
+    assertEquals(0, d(noise[10]), 0.1, "noise has no neighbouring-pixel correlation");
 
     String[] m = figure(r.out, "mimetic pruned precision \\(held-out split: (N)\\): (N)  \\[target >= 0.6 x held-out: (V)\\]");
     assertEquals(held[2], m[0]);
@@ -225,9 +241,10 @@ class MeasureCommandsTest {
         .orElseThrow(() -> new AssertionError("no row '" + name + "' in\n" + out));
   }
 
-  /** The groups of a figure line; N stands for a printed number, V for a verdict. */
+  /** The groups of a figure line; N stands for a printed number, C for one that may be negative, V for a verdict. */
   private static String[] figure(String out, String pattern) {
-    Matcher m = Pattern.compile(pattern.replace("(N)", "([0-9]+\\.[0-9]{3})").replace("(V)", "(met|not met)"))
+    Matcher m = Pattern.compile(pattern.replace("(N)", "([0-9]+\\.[0-9]{3})").replace("(C)", "(-?[0-9]+\\.[0-9]{3})")
+        .replace("(V)", "(met|not met)"))
         .matcher(out);
     assertTrue(m.find(), pattern + " in\n" + out);
     String[] g = new String[m.groupCount()];

@@ -38,7 +38,17 @@ class SyntheticArchivesTest {
     }
   }
 
-  static List<Fitted> archives() {
+  /** Fitted once per class, not once per test method: fitting is most of the time. */
+  private static List<Fitted> fitted;
+
+  static synchronized List<Fitted> archives() {
+    if (fitted == null) {
+      fitted = fitAll();
+    }
+    return fitted;
+  }
+
+  private static List<Fitted> fitAll() {
     List<Fitted> out = new ArrayList<>();
     for (FeatureSpace space : List.of(new PixelStructure(), new Thumbnail())) {
       out.add(fit("flat shapes on white", SyntheticArchives.shapes(TRAIN + HELD, 1), space));

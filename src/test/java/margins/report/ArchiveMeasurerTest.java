@@ -78,7 +78,8 @@ class ArchiveMeasurerTest {
     assertEquals(2, maps.size());
     assertEquals(List.of(PixelStructure.ID, Thumbnail.ID, EncoderSpace.ID), measurer.spaceIds());
     for (Map<String, Object> m : maps) {
-      assertEquals(Set.of("kind", PixelStructure.ID, Thumbnail.ID, EncoderSpace.ID), m.keySet());
+      assertEquals(Set.of("kind", "sharpness", "coherence", PixelStructure.ID, Thumbnail.ID, EncoderSpace.ID),
+          m.keySet());
       for (String space : measurer.spaceIds()) {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) m.get(space);
@@ -94,6 +95,10 @@ class ArchiveMeasurerTest {
     assertEquals(PreparedArchive.open(studio).manifest().get(archiveIndex).source(), copy.get("source"));
     assertEquals(0.0, (Double) copy.get("distance"), 1e-6);
     assertEquals("copy", maps.get(0).get("kind"));
+    double sharpness = measurer.sharpness(List.of(measurer.archiveImage(archiveIndex)))[0];
+    assertEquals(sharpness, (Double) maps.get(0).get("sharpness"), 1e-9);
+    assertEquals(0.0, (Double) maps.get(1).get("sharpness"), 0.0);
+    assertEquals(1.0, (Double) maps.get(1).get("coherence"), 1e-9);
     assertNotNull(((Map<?, ?>) maps.get(1).get(PixelStructure.ID)).get("distance"));
   }
 
@@ -145,12 +150,27 @@ class ArchiveMeasurerTest {
   }
 
   @Test
+  void theHeldOutSplitIsAsSharpAsItselfItsBlurSofterAndNoiseIncoherent() {
+    Survey.Measured held = Survey.heldOut(measurer);
+    assertEquals(1.0, held.row().sharpness(), 1e-9);
+    List<float[]> blurred = held.images().stream().map(x -> Variants.blur(x, 32, 1.0)).toList();
+    Survey.Measured soft = Survey.measure(measurer, "blurred", List.of(), blurred);
+    assertTrue(soft.row().sharpness() < 0.8, "blurred held-out split: " + soft.row().sharpness());
+    assertTrue(soft.row().coherence() > held.row().coherence());
+    Survey.Measured noise = Survey.baselines(measurer, 8).get(0);
+    assertTrue(noise.row().sharpness() > 1.5, "noise: " + noise.row().sharpness());
+    assertEquals(0.0, noise.row().coherence(), 0.1);
+    assertTrue(held.row().coherence() > 0.5, "held-out split: " + held.row().coherence());
+  }
+
+  @Test
   void theBatchTableHasARowPerBatchInEachSpace() {
     Survey.Measured held = Survey.heldOut(measurer);
     Survey.Measured few = Survey.measure(measurer, "three", List.of(), List.of(
         measurer.archiveImage(0), measurer.archiveImage(1), measurer.archiveImage(2)));
     String text = BatchTable.text(measurer.spaceIds(), List.of(held.row(), few.row()));
     assertTrue(text.contains("held-out archive (reference)"), text);
+    assertTrue(text.contains("sharpness") && text.contains("coherence"), text);
     assertTrue(text.contains("too few images for batch measures (need at least 4)"), text);
     assertTrue(text.contains("encoder space") && text.contains("pixel-structure space")
         && text.contains("thumbnail space"), text);
