@@ -44,6 +44,10 @@ public final class TrainCommand implements Callable<Integer> {
       + " A two-stage run's steps come from its preset (default standard); a VAE's from --steps.")
   String preset;
 
+  @Option(names = "--phase-steps", paramLabel = "AE,GAN,FLOW", split = ",", description = "A two-stage run's"
+      + " steps per phase (autoencoder, adversarial fine-tune, flow) instead of its preset's, e.g. 1500,0,2000.")
+  int[] phaseSteps;
+
   @Option(names = "--steps", description = "Optimisation steps of a VAE (default: ${DEFAULT-VALUE}).")
   int steps = D.steps();
 
@@ -118,6 +122,9 @@ public final class TrainCommand implements Callable<Integer> {
   private TwoStageConfig twoStage(ParseResult p, int size) {
     Preset chosen = preset == null ? Preset.STANDARD : Preset.byName(preset);
     if (model.equals("vae")) {
+      if (phaseSteps != null) {
+        throw new BadParameter("--phase-steps is for --model two-stage; a VAE trains for --steps");
+      }
       return null;
     }
     if (p.hasMatchedOption("--steps")) {
@@ -125,6 +132,13 @@ public final class TrainCommand implements Callable<Integer> {
           + Arrays.stream(Preset.values()).map(Preset::id).toList());
     }
     TwoStageConfig d = TwoStageConfig.defaults(size, p.hasMatchedOption("--latent") ? latent : 64, width, chosen);
+    if (phaseSteps != null) {
+      if (phaseSteps.length != 3) {
+        throw new BadParameter("--phase-steps takes three numbers, AE,GAN,FLOW (e.g. 1500,0,2000), not "
+            + phaseSteps.length);
+      }
+      d = d.withSteps(phaseSteps[0], phaseSteps[1], phaseSteps[2]);
+    }
     return p.hasMatchedOption("--batch") ? d.withBatch(batch) : d;
   }
 

@@ -57,6 +57,12 @@ public record TwoStageConfig(AeConfig ae, FlowConfig flow, int aeSteps, int ganS
         flowBatch, flowLr);
   }
 
+  /** The same with other steps per phase. */
+  public TwoStageConfig withSteps(int ae, int gan, int flowSteps) {
+    return new TwoStageConfig(this.ae, flow, ae, gan, flowSteps, batch, lr, gradWeight, gradClip, ganLr, advWeight,
+        flowBatch, flowLr);
+  }
+
   /** Steps in all, over the three phases: what checkpoints and metrics count. */
   public int steps() {
     return aeSteps + ganSteps + flowSteps;
