@@ -47,7 +47,7 @@ public record TwoStageConfig(AeConfig ae, FlowConfig flow, int aeSteps, int ganS
     AeConfig d = AeConfig.defaults(resolution);
     AeConfig ae = new AeConfig(resolution, latent, width, Math.max(d.maxChannels(), width), d.residual(), d.top(),
         d.codeNoise());
-    return new TwoStageConfig(ae, FlowConfig.defaults(latent), preset.aeSteps(), 0,
+    return new TwoStageConfig(ae, FlowConfig.defaults(latent), preset.aeSteps(), preset.ganSteps(),
         preset.flowSteps(), 32, 1e-3, 1.0, 10.0, 2e-4, 0.1, 256, 1e-3);
   }
 

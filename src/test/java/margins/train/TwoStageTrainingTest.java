@@ -30,8 +30,12 @@ class TwoStageTrainingTest {
 
   /** A tiny two-stage design: 32 px, latent 8, narrow autoencoder and flow, a few steps per phase. */
   static TwoStageConfig tiny(int aeSteps, int flowSteps) {
+    return tiny(aeSteps, 0, flowSteps);
+  }
+
+  static TwoStageConfig tiny(int aeSteps, int ganSteps, int flowSteps) {
     AeConfig ae = new AeConfig(32, 8, 16, 32, 1, 16, 0.2);
-    return new TwoStageConfig(ae, new FlowConfig(8, 32, 2, 4, 4), aeSteps, 0, flowSteps, 4, 1e-3, 1.0, 10.0,
+    return new TwoStageConfig(ae, new FlowConfig(8, 32, 2, 4, 4), aeSteps, ganSteps, flowSteps, 4, 1e-3, 1.0, 10.0,
         2e-4, 0.1, 16, 1e-3);
   }
 
@@ -114,6 +118,36 @@ class TwoStageTrainingTest {
     byte[] all = Files.readAllBytes(checkpoint);
     int header = 15 + 2 + (((all[15] & 0xff) << 8) | (all[16] & 0xff));
     return java.util.Arrays.copyOfRange(all, header, all.length);
+  }
+
+  @Test
+  void theAdversarialPhaseChangesOnlyTheDecoderAndResumesMidwayToTheSameBytes() throws Exception {
+    TrainingSet set = TinySets.squares(10, 32, 8);
+    TwoStageConfig c = tiny(1, 3, 1);
+    TrainResult whole = train(tmp.resolve("whole"), set, c, every(100));
+    assertEquals(List.of("ae", "gan", "gan", "gan", "flow"),
+        RunLog.read(whole.run(), StageMetrics.class).stream().map(StageMetrics::phase).toList());
+    try (TwoStageCheckpoint.Loaded afterAe = TwoStageCheckpoint.read(whole.run().checkpoint(1), Device.cpu());
+        TwoStageCheckpoint.Loaded end = TwoStageCheckpoint.read(whole.checkpoint(), Device.cpu())) {
+      assertNotNull(end.critic());
+      for (int k = 0; k < afterAe.ae().encoderParameters().size(); k++) {
+        assertArrayEquals(afterAe.ae().encoderParameters().get(k).getArray().toFloatArray(),
+            end.ae().encoderParameters().get(k).getArray().toFloatArray(), "the encoder is fixed after its phase");
+      }
+      assertFalse(java.util.Arrays.equals(afterAe.ae().decoderParameters().get(0).getArray().toFloatArray(),
+          end.ae().decoderParameters().get(0).getArray().toFloatArray()), "the decoder is fine-tuned");
+    }
+    Path studio = tmp.resolve("cut");
+    RunDir run = train(studio, set, c, every(1)).run();
+    for (Path f : run.checkpointFiles()) {
+      if (RunDir.stepOf(f) > 3) {
+        Files.delete(f);
+      }
+    }
+    TrainResult resumed = Training.resume(studio, run.name(), set, ResumeChanges.NONE, Device.cpu(),
+        new PrintWriter(log), false);
+    assertTrue(log.toString().contains("from step 3 (GAN)"), log.toString());
+    assertArrayEquals(weights(whole.checkpoint()), weights(resumed.checkpoint()));
   }
 
   @Test
