@@ -10,6 +10,7 @@ import margins.archive.PreparedArchive;
 import margins.archive.TrainingSet;
 import margins.train.Preset;
 import margins.train.ResumeChanges;
+import margins.train.RunConfig;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
@@ -173,7 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
         ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, resumeChanges(), dev, err, terminal)
         : Training.start(studio.dir(), set, Training.resolve(set, config, two, dev, Version.software()), dev, err,
             terminal);
-    out.printf("trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n",
+    boolean vaeRun = Json.read(r.run().config(), RunConfig.class).twoStage() == null;
+    out.printf(vaeRun ? "trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n"
+        : "trained %d steps in %.0f s (%.0f images or codes/s), last loss %.4f%n",
         r.steps(), r.seconds(), r.imgPerSec(), r.loss());
     out.println("run:        " + r.run().dir());
     out.println("checkpoint: " + r.checkpoint());

@@ -62,6 +62,18 @@ class TwoStageCommandsTest {
   }
 
   @Test
+  void theDensitysTailsAreAnAlienSamplerAndAVaeHasNoDensityToDrawFrom() {
+    MarginsTest.Run tail = run("sample", "--sampler", "density-tail", "--seeds", "1", "--out",
+        tmp.resolve("tail").toString());
+    assertEquals(0, tail.code, tail.err);
+    assertTrue(tail.out.contains("density-tail, alien"), tail.out);
+    MarginsTest.Run onVae = SharedStudio.run("sample", "--sampler", "dream", "--seeds", "1", "--out",
+        tmp.resolve("vae-dream").toString());
+    assertEquals(1, onVae.code);
+    assertTrue(onVae.err.contains("has none") && onVae.err.contains("--model two-stage"), onVae.err);
+  }
+
+  @Test
   void psiWidensTheDreamsSpreadAroundTheirMean() {
     try (Model model = Model.load(studio, null, null, Device.cpu())) {
       Generator gen = new Generator(model);
