@@ -12,10 +12,10 @@ import margins.archive.TrainingSet;
 import margins.image.ContactSheet;
 import margins.image.Images;
 import margins.image.Png;
-import margins.network.Latents;
-import margins.network.LayerHook;
 import margins.network.CodeDensity;
 import margins.network.Generative;
+import margins.network.Latents;
+import margins.network.LayerHook;
 import margins.network.Vae;
 
 /** The sheets a run writes as it trains: samples from fixed seeds, and archive images beside their reconstructions. */
