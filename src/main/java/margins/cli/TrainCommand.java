@@ -1,15 +1,20 @@
 package margins.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.Json;
 import margins.archive.PreparedArchive;
 import margins.archive.TrainingSet;
+import margins.train.Preset;
 import margins.train.ResumeChanges;
+import margins.train.RunConfig;
 import margins.train.TrainConfig;
 import margins.train.TrainResult;
 import margins.train.Training;
+import margins.train.TwoStageConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,18 +23,33 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** `margins train`: trains a VAE on the studio's archive in a new numbered run, or resumes one. */
+/** `margins train`: trains a VAE or the two-stage model on the studio's archive in a new numbered run, or resumes one. */
 @Command(name = "train", header = "Train a model on the studio's archive, or resume a run.", mixinStandardHelpOptions = true,
-    description = "Train a VAE on the studio's prepared archive (a new run in studio/runs), or --resume one.")
+    description = "Train a VAE or the two-stage model on the studio's prepared archive (a new run in studio/runs), or --resume one.")
 public final class TrainCommand implements Callable<Integer> {
 
   private static final TrainConfig D = TrainConfig.defaults();
+  private static final List<String> MODELS = List.of("vae", "two-stage");
 
   @Spec CommandSpec spec;
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
 
-  @Option(names = "--steps", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", paramLabel = "KIND", description = "What to train: vae, or two-stage (a sharp"
+      + " autoencoder, then a flow over its codes that the 'dream' sampler draws from) (default: ${DEFAULT-VALUE}).")
+  String model = "vae";
+
+  @Option(names = "--preset", paramLabel = "NAME", description = "How long to train, at 64x64 on two cores:"
+      + " quick (two-stage: autoencoder 800, flow 1000 steps, about 4 min; VAE 2000 steps),"
+      + " standard (1500 and 2000, about 7 min; VAE 6000), long (3000 and 4000, about 15 min; VAE 12000)."
+      + " A two-stage run's steps come from its preset (default standard); a VAE's from --steps.")
+  String preset;
+
+  @Option(names = "--phase-steps", paramLabel = "AE,GAN,FLOW", split = ",", description = "A two-stage run's"
+      + " steps per phase (autoencoder, adversarial fine-tune, flow) instead of its preset's, e.g. 1500,0,2000.")
+  int[] phaseSteps;
+
+  @Option(names = "--steps", description = "Optimisation steps of a VAE (default: ${DEFAULT-VALUE}).")
   int steps = D.steps();
 
   @Option(names = "--batch", description = "Images per step (default: ${DEFAULT-VALUE}).")
@@ -99,15 +119,52 @@ public final class TrainCommand implements Callable<Integer> {
         p.hasMatchedOption("--log-every") ? logEvery : null);
   }
 
+  /** The two-stage model's phases and architecture, or null for a VAE run. */
+  private TwoStageConfig twoStage(ParseResult p, int size) {
+    Preset chosen = preset == null ? Preset.STANDARD : Preset.byName(preset);
+    if (model.equals("vae")) {
+      if (phaseSteps != null) {
+        throw new BadParameter("--phase-steps is for --model two-stage; a VAE trains for --steps");
+      }
+      return null;
+    }
+    if (p.hasMatchedOption("--steps")) {
+      throw new BadParameter("--steps sets a VAE's steps; a two-stage run's steps come from --preset, one of "
+          + Arrays.stream(Preset.values()).map(Preset::id).toList());
+    }
+    TwoStageConfig d = TwoStageConfig.defaults(size, p.hasMatchedOption("--latent") ? latent : 64, width, chosen);
+    if (phaseSteps != null) {
+      if (phaseSteps.length != 3) {
+        throw new BadParameter("--phase-steps takes three numbers, AE,GAN,FLOW (e.g. 1500,0,2000), not "
+            + phaseSteps.length);
+      }
+      d = d.withSteps(phaseSteps[0], phaseSteps[1], phaseSteps[2]);
+    }
+    return p.hasMatchedOption("--batch") ? d.withBatch(batch) : d;
+  }
+
   @Override
   public Integer call() {
-    TrainConfig config = new TrainConfig(steps, batch, lr, beta, klWarmup, flip, seed, gradClip,
+    ParseResult p = spec.commandLine().getParseResult();
+    // Names are checked before the studio is opened: a typo is answered at once, whatever the studio holds.
+    if (!MODELS.contains(model)) {
+      throw new BadParameter("no model '" + model + "'; models: " + MODELS);
+    }
+    if (preset != null) {
+      Preset.byName(preset);
+    }
+    boolean vaeByPreset = preset != null && model.equals("vae") && !p.hasMatchedOption("--steps");
+    int vaeSteps = vaeByPreset ? Preset.byName(preset).vaeSteps() : steps;
+    TrainingSet set = TrainingSet.of(PreparedArchive.open(studio.dir()));
+    TwoStageConfig two = twoStage(p, set.size());
+    // A two-stage run mirrors images by default: its codes (and the flow over them) then cover both orientations.
+    boolean mirror = flip || (two != null && !p.hasMatchedOption("--flip"));
+    TrainConfig config = new TrainConfig(vaeSteps, batch, lr, beta, klWarmup, mirror, seed, gradClip,
         checkpointEvery, sheetEvery, logEvery, latent, width, holdout);
     PrintWriter out = spec.commandLine().getOut();
-    TrainingSet set = TrainingSet.of(PreparedArchive.open(studio.dir()));
     var dev = device.resolve();
     if (dryRun) {
-      out.print(Json.pretty(Training.resolve(set, config, dev, Version.software())));
+      out.print(Json.pretty(Training.resolve(set, config, two, dev, Version.software())));
       out.flush();
       return 0;
     }
@@ -115,8 +172,11 @@ public final class TrainCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     TrainResult r = resume != null
         ? Training.resume(studio.dir(), resume.isEmpty() ? null : resume, set, resumeChanges(), dev, err, terminal)
-        : Training.start(studio.dir(), set, Training.resolve(set, config, dev, Version.software()), dev, err, terminal);
-    out.printf("trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n",
+        : Training.start(studio.dir(), set, Training.resolve(set, config, two, dev, Version.software()), dev, err,
+            terminal);
+    boolean vaeRun = Json.read(r.run().config(), RunConfig.class).twoStage() == null;
+    out.printf(vaeRun ? "trained %d steps in %.0f s (%.0f images/s), loss %.1f per image%n"
+        : "trained %d steps in %.0f s (%.0f images or codes/s), last loss %.4f%n",
         r.steps(), r.seconds(), r.imgPerSec(), r.loss());
     out.println("run:        " + r.run().dir());
     out.println("checkpoint: " + r.checkpoint());

@@ -5,13 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import margins.MarginsException;
 import margins.engine.ConvPath;
+import margins.network.CodeDensity;
 import margins.network.Generative;
 import margins.train.Checkpoint;
 import margins.train.RunDir;
+import margins.train.TwoStageCheckpoint;
 
-/** A trained model ready to generate: the network and where it comes from (run, checkpoint file, hash). */
-public record Model(Generative vae, String run, Path checkpoint, String relativePath, String sha256, int step)
-    implements AutoCloseable {
+/**
+ * A trained model ready to generate: the network, the density learned over its codes (two-stage models; null for
+ * a VAE, whose prior is the Gaussian) and where it comes from (run, checkpoint file, hash).
+ */
+public record Model(Generative vae, String run, Path checkpoint, String relativePath, String sha256, int step,
+    CodeDensity density) implements AutoCloseable {
+
+  /** A model without a learned density (a VAE). */
+  public Model(Generative vae, String run, Path checkpoint, String relativePath, String sha256, int step) {
+    this(vae, run, checkpoint, relativePath, sha256, step, null);
+  }
 
   /** The last checkpoint of a run (the newest run with one when run is null), or a given checkpoint file. */
   public static Model load(Path studio, String run, Path checkpoint, Device device) {
@@ -47,13 +57,36 @@ public record Model(Generative vae, String run, Path checkpoint, String relative
   }
 
   private static Model of(Path studio, Path file, Device device) {
-    Checkpoint.Loaded l = Checkpoint.read(file, device);
     Path abs = file.toAbsolutePath().normalize();
     Path s = studio.toAbsolutePath().normalize();
     String rel = abs.startsWith(s) ? s.relativize(abs).toString() : abs.toString();
     Path runDir = abs.getParent() == null ? null : abs.getParent().getParent();
     String run = runDir == null ? "" : runDir.getFileName().toString();
+    if (Checkpoint.kind(file).equals(TwoStageCheckpoint.KIND)) {
+      TwoStageCheckpoint.Loaded t = TwoStageCheckpoint.read(file, device);
+      if (t.critic() != null) {
+        t.critic().close(); // the critic only trains; generation never reads it
+      }
+      TwoStageCheckpoint.Header h = t.header();
+      CodeDensity density = h.codeMean() == null ? null
+          : new CodeDensity(t.flow().forGeneration(), h.codeMean(), h.codeSd());
+      if (density == null) {
+        t.flow().close();
+      }
+      return new Model(t.ae().forGeneration(), run, abs, rel, t.sha256(), h.step(), density);
+    }
+    Checkpoint.Loaded l = Checkpoint.read(file, device);
     return new Model(l.vae().forGeneration(), run, abs, rel, l.sha256(), l.header().step());
+  }
+
+  /** The learned density over codes, or a clear refusal for a model that has none. */
+  public CodeDensity requireDensity(String who) {
+    if (density == null) {
+      throw new MarginsException(who + " draws from the density a two-stage model learns over its codes; "
+          + id() + " has none (a VAE, or a run stopped before its flow phase): use another sampler, or train"
+          + " with --model two-stage");
+    }
+    return density;
   }
 
   /** Where and how this model computes now, as recipes record it (see {@link ConvPath#label}). */
@@ -69,5 +102,8 @@ public record Model(Generative vae, String run, Path checkpoint, String relative
   @Override
   public void close() {
     vae.close();
+    if (density != null) {
+      density.close();
+    }
   }
 }

@@ -91,6 +91,12 @@ public final class FlowNet implements AutoCloseable {
     return this;
   }
 
+  /** Records gradients again, for weights loaded from a checkpoint that training continues. */
+  public FlowNet forTraining() {
+    parameters().forEach(p -> p.getArray().setRequiresGradient(true));
+    return this;
+  }
+
   public void saveParameters(DataOutputStream out) throws IOException {
     for (Block b : layers) {
       b.saveParameters(out);

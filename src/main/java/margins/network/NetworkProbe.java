@@ -21,14 +21,16 @@ public final class NetworkProbe implements SelfCheck.Workload {
 
   private static final long SEED = 0x5E1FC4EC;
 
-  private final Vae vae;
+  private final Generative vae;
+  private final String key;
   private final int batch;
   private final float[] images;
   private final float[] outputWeights;
   private final float[] codeWeights;
 
-  private NetworkProbe(Vae vae, int batch) {
+  private NetworkProbe(Generative vae, String key, int batch) {
     this.vae = vae;
+    this.key = key + " b" + batch;
     this.batch = batch;
     int r = vae.config().resolution();
     SplittableRandom rng = new SplittableRandom(SEED);
@@ -39,13 +41,19 @@ public final class NetworkProbe implements SelfCheck.Workload {
 
   /** A probe of the network with this architecture, at a small batch (the kernels chosen depend on it a little). */
   public static NetworkProbe of(VaeConfig config, int batch, Device device) {
-    return new NetworkProbe(Vae.create(config, device, SEED), batch);
+    return new NetworkProbe(Vae.create(config, device, SEED), "vae r" + config.resolution() + " l" + config.latent()
+        + " w" + config.width() + " c" + config.maxChannels(), batch);
+  }
+
+  /** A probe of the two-stage model's autoencoder with this architecture (the flow has no convolutions). */
+  public static NetworkProbe of(AeConfig config, int batch, Device device) {
+    return new NetworkProbe(AutoEncoder.create(config, device, SEED), "ae r" + config.resolution() + " l"
+        + config.latent() + " w" + config.width() + " c" + config.maxChannels() + " t" + config.top(), batch);
   }
 
   @Override
   public String key() {
-    VaeConfig c = vae.config();
-    return "vae r" + c.resolution() + " l" + c.latent() + " w" + c.width() + " c" + c.maxChannels() + " b" + batch;
+    return key;
   }
 
   @Override

@@ -64,6 +64,12 @@ public final class PatchCritic implements AutoCloseable {
     return manager;
   }
 
+  /** Records gradients again, for weights loaded from a checkpoint that training continues. */
+  public PatchCritic forTraining() {
+    parameters().forEach(p -> p.getArray().setRequiresGradient(true));
+    return this;
+  }
+
   public void saveParameters(DataOutputStream out) throws IOException {
     net.saveParameters(out);
   }

@@ -18,6 +18,7 @@ final class Residual extends AbstractBlock {
 
   private final Block first;
   private final Block second;
+  private NDArray half;
 
   Residual(int channels) {
     super(VERSION);
@@ -30,11 +31,13 @@ final class Residual extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow(); // (B, C, H, W)
     NDArray h = first.forward(ps, new NDList(Activation.leakyRelu(x, Stages.SLOPE)), training).singletonOrThrow();
     h = second.forward(ps, new NDList(Activation.leakyRelu(h, Stages.SLOPE)), training).singletonOrThrow();
-    return new NDList(x.add(h.mul(0.5f)));
+    return new NDList(x.add(h.mul(half)));
   }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    // A constant the backward pass keeps: it must live as long as the block (a scalar overload would free it).
+    half = manager.create(0.5f);
     first.initialize(manager, dataType, inputShapes);
     second.initialize(manager, dataType, inputShapes);
   }

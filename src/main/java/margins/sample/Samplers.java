@@ -12,6 +12,8 @@ public final class Samplers {
 
   private static final Map<String, Supplier<Sampler>> TABLE = new TreeMap<>(Map.ofEntries(
       Map.entry(Truncated.ID, Truncated::new),
+      Map.entry(Dream.ID, Dream::new),
+      Map.entry(DensityTail.ID, DensityTail::new),
       Map.entry(ArchiveNeighbours.ID, ArchiveNeighbours::new),
       Map.entry(AggregatePosterior.ID, AggregatePosterior::new),
       Map.entry(Posterior.ID, Posterior::new),

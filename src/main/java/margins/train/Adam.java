@@ -12,16 +12,23 @@ import java.util.List;
  */
 public final class Adam {
 
-  private static final double B1 = 0.9;
-  private static final double B2 = 0.999;
   private static final double EPS = 1e-8;
 
+  private final double b1;
+  private final double b2;
   private final List<Parameter> params;
   private final List<NDArray> m = new ArrayList<>();
   private final List<NDArray> v = new ArrayList<>();
   private int t;
 
   public Adam(List<Parameter> params, NDManager manager) {
+    this(params, manager, 0.9, 0.999);
+  }
+
+  /** Adam with its own decay rates (an adversarial phase wants 0.5 and 0.99). */
+  public Adam(List<Parameter> params, NDManager manager, double b1, double b2) {
+    this.b1 = b1;
+    this.b2 = b2;
     this.params = params;
     for (Parameter p : params) {
       m.add(manager.zeros(p.getArray().getShape()));
@@ -66,15 +73,15 @@ public final class Adam {
   public void step(double lr, double clip, double norm) {
     t++;
     float scale = (float) (clip > 0 && norm > clip ? clip / norm : 1.0);
-    double c1 = 1 - Math.pow(B1, t);
-    double c2 = 1 - Math.pow(B2, t);
+    double c1 = 1 - Math.pow(b1, t);
+    double c2 = 1 - Math.pow(b2, t);
     float stepSize = (float) (lr * Math.sqrt(c2) / c1);
     float epsHat = (float) (EPS * Math.sqrt(c2));
     for (int i = 0; i < params.size(); i++) {
       NDArray w = params.get(i).getArray();
       NDArray g = w.getGradient().mul(scale);
-      m.get(i).muli((float) B1).addi(g.mul((float) (1 - B1)));
-      v.get(i).muli((float) B2).addi(g.square().muli((float) (1 - B2)));
+      m.get(i).muli((float) b1).addi(g.mul((float) (1 - b1)));
+      v.get(i).muli((float) b2).addi(g.square().muli((float) (1 - b2)));
       // w -= lr * sqrt(1-b2^t)/(1-b1^t) * m / (sqrt(v) + eps * sqrt(1-b2^t)): Adam's update, rearranged
       w.subi(m.get(i).div(v.get(i).sqrt().addi(epsHat)).muli(stepSize));
     }

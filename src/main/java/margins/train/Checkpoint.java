@@ -26,7 +26,10 @@ import margins.network.VaeConfig;
  */
 public final class Checkpoint {
 
+  /** Format 1: a VAE, the only kind there was; its bytes are unchanged so old checkpoints load and redo. */
   private static final byte[] MAGIC = "MARGINS-CKPT-1\n".getBytes(StandardCharsets.US_ASCII);
+  /** Format 2: the header names the model's kind (see {@link TwoStageCheckpoint}). */
+  static final byte[] MAGIC_2 = "MARGINS-CKPT-2\n".getBytes(StandardCharsets.US_ASCII);
 
   /** What a checkpoint says about itself. */
   public record Header(VaeConfig vae, String archiveHash, int step, double loss, TrainConfig train) {}
@@ -103,12 +106,32 @@ public final class Checkpoint {
   }
 
   private static Header readHeader(DataInputStream in, Path file) throws IOException {
-    byte[] magic = new byte[MAGIC.length];
-    in.readFully(magic);
-    if (!java.util.Arrays.equals(magic, MAGIC)) {
-      throw new MarginsException(file + " is not a Margins checkpoint");
+    if (format(in, file) != 1) {
+      throw new MarginsException(file + " is a two-stage checkpoint, not a VAE one: load it as a model");
     }
     return Json.parse(in.readUTF(), Header.class);
+  }
+
+  /** The format a checkpoint's first bytes name: 1 (a VAE) or 2 (a header naming its kind). */
+  static int format(DataInputStream in, Path file) throws IOException {
+    byte[] magic = new byte[MAGIC.length];
+    in.readFully(magic);
+    if (java.util.Arrays.equals(magic, MAGIC)) {
+      return 1;
+    }
+    if (java.util.Arrays.equals(magic, MAGIC_2)) {
+      return 2;
+    }
+    throw new MarginsException(file + " is not a Margins checkpoint");
+  }
+
+  /** The model a checkpoint holds, from its first bytes: "vae" or "two-stage". */
+  public static String kind(Path file) {
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      return format(in, file) == 1 ? "vae" : TwoStageCheckpoint.KIND;
+    } catch (IOException e) {
+      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The checkpoint's SHA-256: what recipes name it by. */

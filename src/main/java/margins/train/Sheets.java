@@ -12,6 +12,8 @@ import margins.archive.TrainingSet;
 import margins.image.ContactSheet;
 import margins.image.Images;
 import margins.image.Png;
+import margins.network.CodeDensity;
+import margins.network.Generative;
 import margins.network.Latents;
 import margins.network.LayerHook;
 import margins.network.Vae;
@@ -40,8 +42,27 @@ public final class Sheets {
     return file;
   }
 
+  /** Dreams of seeds 0..63 at psi 1: the density's codes, decoded, as one sheet. */
+  public static Path dreams(Generative net, CodeDensity density, Path file) {
+    int l = density.latent();
+    float[][] noise = new float[SAMPLE_SEEDS][];
+    for (int s = 0; s < SAMPLE_SEEDS; s++) {
+      noise[s] = Latents.gaussian(s, l);
+    }
+    float[][] codes = density.dream(noise, 1.0);
+    float[] z = new float[SAMPLE_SEEDS * l];
+    for (int s = 0; s < SAMPLE_SEEDS; s++) {
+      System.arraycopy(codes[s], 0, z, s * l, l);
+    }
+    try (NDScope scope = new NDScope(); NDManager m = net.manager().newSubManager()) {
+      NDArray images = net.decode(m.create(z, new Shape(SAMPLE_SEEDS, l)), LayerHook.NONE);
+      Png.write(file, ContactSheet.of(Images.fromBatch(images), 8, 64));
+    }
+    return file;
+  }
+
   /** Archive images (left) beside their reconstructions from the posterior mean (right), in pairs. */
-  public static Path reconstructions(Vae vae, TrainingSet set, Path file) {
+  public static Path reconstructions(Generative vae, TrainingSet set, Path file) {
     int n = Math.min(RECON_PAIRS, set.count());
     int r = set.size();
     float[] x = new float[n * 3 * r * r];

@@ -9,10 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,6 @@ import margins.Json;
 import margins.MarginsException;
 import margins.Progress;
 import margins.archive.TrainingSet;
-import margins.engine.ConvPath;
 import margins.engine.Engines;
 import margins.engine.SelfCheck;
 import margins.network.LayerHook;
@@ -30,7 +26,7 @@ import margins.network.NetworkProbe;
 import margins.network.Vae;
 import margins.network.VaeConfig;
 
-/** Trains a VAE on a training set: a numbered run directory, metrics, sheets, atomic checkpoints, resume. */
+/** Trains a VAE (or hands a two-stage run to {@link TwoStageTraining}) on a training set: a numbered run directory, metrics, sheets, atomic checkpoints, resume. */
 public final class Training {
 
   private static final int KEEP_CHECKPOINTS = 3;
@@ -75,6 +71,13 @@ public final class Training {
         set.split(train.holdout()).heldOut());
   }
 
+  /** The configuration a new two-stage run would write (null twoStage: a VAE run, as {@link #resolve} above). */
+  public static RunConfig resolve(TrainingSet set, TrainConfig train, TwoStageConfig twoStage, Device device,
+      String software) {
+    return twoStage == null ? resolve(set, train, device, software)
+        : TwoStageTraining.resolve(set, train, twoStage, device, software);
+  }
+
   /**
    * Starts a new run: its directory and resolved config first, then training from freshly seeded weights
    * on the archive less its held-out split.
@@ -87,6 +90,9 @@ public final class Training {
   /** {@link #start}, telling the listener after every step. */
   public static TrainResult start(Path studio, TrainingSet archive, RunConfig config, Device device,
       PrintWriter out, boolean terminal, Listener listener) {
+    if (config.twoStage() != null) {
+      return TwoStageTraining.start(studio, archive, config, device, out, terminal);
+    }
     TrainingSet set = archive.split(config.train().holdout()).train();
     RunDir run = RunDir.create(studio, "vae" + set.size());
     Files2.writeAtomic(run.config(), Json.pretty(config));
@@ -112,8 +118,11 @@ public final class Training {
         "run " + run.name() + " has no checkpoint to resume from; start a new run with 'margins train'"));
     if (!saved.archiveHash().equals(archive.hash())) {
       throw new MarginsException("run " + run.name() + " was trained on another archive (hash "
-          + brief(saved.archiveHash()) + ", the studio's is " + brief(archive.hash())
+          + Guards.brief(saved.archiveHash()) + ", the studio's is " + Guards.brief(archive.hash())
           + "); resume it in the studio it was trained in, or start a new run");
+    }
+    if (saved.twoStage() != null) {
+      return TwoStageTraining.resume(run, saved, last, archive, changes, device, out, terminal);
     }
     int step = RunDir.stepOf(last);
     if (changes.steps() != null && changes.steps() <= step) {
@@ -132,9 +141,9 @@ public final class Training {
       vae.forTraining();
       Adam adam = new Adam(vae.parameters(), vae.manager());
       adam.restore(loaded.moments(), step);
-      List<StepMetrics> kept = readMetrics(run).stream().filter(m -> m.step() <= step).toList();
+      List<StepMetrics> kept = RunLog.readMetrics(run).stream().filter(m -> m.step() <= step).toList();
       // Lines logged after the checkpoint belong to steps that will run again.
-      writeMetrics(run, kept);
+      RunLog.rewrite(run, kept);
       return new Training(run, config, set, vae, adam, new ArrayList<>(kept), out, terminal, check, Listener.NONE)
           .loop(step);
     }
@@ -161,7 +170,7 @@ public final class Training {
       double[] losses;
       try (NDScope scope = new NDScope()) {
         losses = step(vae.manager(), x, eps, b, r, l, c.klWeight(step));
-        if (!finite(losses)) {
+        if (!Guards.finite(losses)) {
           progress.end();
           throw nonFinite(step + 1, checkpoint);
         }
@@ -183,7 +192,7 @@ public final class Training {
         counted = 0;
       }
       if (done % c.checkpointEvery() == 0 || done == c.steps()) {
-        if (!parametersFinite(params)) {
+        if (!Guards.parametersFinite(params)) {
           progress.end();
           throw nonFinite(done, checkpoint);
         }
@@ -245,104 +254,21 @@ public final class Training {
     return file;
   }
 
-  /**
-   * Runs the engine's self-check on this network's shapes before the first step (once per process), and says so
-   * in one line when it had to leave the fast path.
-   */
-  private static SelfCheck.Result checkEngine(RunConfig config, Device device, PrintWriter out) {
-    SelfCheck.Result r;
-    try (NetworkProbe probe = NetworkProbe.of(config.vae(), Math.min(config.train().batch(), 16), device)) {
-      r = SelfCheck.ensure(probe, device);
-    }
-    if (!r.trusted() || r.verdict() == SelfCheck.Verdict.FAILED_SWITCHED) {
-      boolean blocks = config.vae().width() % 16 == 0 && config.vae().maxChannels() % 16 == 0;
-      out.println("margins: engine self-check: " + r.detail()
-          + (blocks ? "" : "; a --width that is a multiple of 16 may keep the fast path"));
-      out.flush();
-    }
-    return r;
-  }
-
   private MarginsException nonFinite(int step, Path lastGood) {
-    appendEvent("{\"step\":" + step + ",\"event\":\"non-finite-loss\"}");
+    RunLog.nonFinite(run, step);
     return new MarginsException(
-        nonFiniteMessage(step, lastGood, engineCheck, config.train().learningRate(), run.name()));
-  }
-
-  /**
-   * What a NaN stop tells the user: which checkpoint is kept, and whether the engine's self-check passed (so the
-   * training diverged: change the settings) or not (an engine problem: change the path).
-   */
-  static String nonFiniteMessage(int step, Path lastGood, SelfCheck.Result check, double lr, String runName) {
-    String kept = lastGood == null ? "No checkpoint had been written yet."
-        : "The last good checkpoint is kept: " + lastGood + ".";
-    String resume = "'margins train --resume " + runName + "'";
-    String head = "training stopped at step " + step + ": the loss became NaN or infinite. " + kept;
-    if (!check.trusted()) {
-      return head + " This is an engine problem, not your settings: the engine's self-check failed ("
-          + check.detail() + "). Unset " + ConvPath.ENV + " so that Margins uses the correct path, then "
-          + resume + ".";
-    }
-    return head + " The engine's self-check passed on this CPU (" + check.detail() + "), so training diverged:"
-        + " try a lower --lr (now " + lr + ") or a tighter --grad-clip, then " + resume + ". If it happens"
-        + " again at any setting, run 'margins doctor' and try " + ConvPath.ENV + "=aten to rule the engine out.";
-  }
-
-  private static String brief(String hash) {
-    return hash.length() > 12 ? hash.substring(0, 12) : hash;
-  }
-
-  private static boolean finite(double[] v) {
-    for (double d : v) {
-      if (!Double.isFinite(d)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean parametersFinite(List<Parameter> params) {
-    // A scope: each abs() is a copy of the weights, on the weights' own manager.
-    try (NDScope scope = new NDScope()) {
-      double s = 0;
-      for (Parameter p : params) {
-        s += p.getArray().abs().sum().getFloat();
-      }
-      return Double.isFinite(s);
-    }
+        Guards.nonFiniteMessage(step, lastGood, engineCheck, config.train().learningRate(), run.name()));
   }
 
   private void appendMetrics(StepMetrics m) {
     history.add(m);
-    appendEvent(Json.line(m));
+    RunLog.append(run, Json.line(m));
   }
 
-  private void appendEvent(String line) {
-    try {
-      Files.writeString(run.metrics(), line + "\n", java.nio.charset.StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static SelfCheck.Result checkEngine(RunConfig config, Device device, PrintWriter out) {
+    boolean blocks = config.vae().width() % 16 == 0 && config.vae().maxChannels() % 16 == 0;
+    return Guards.checkEngine(NetworkProbe.of(config.vae(), Math.min(config.train().batch(), 16), device), blocks,
+        device, out);
   }
 
-  /** The step lines of a run's metrics file (events such as a NaN stop are left out). */
-  public static List<StepMetrics> readMetrics(RunDir run) {
-    if (!Files.exists(run.metrics())) {
-      return List.of();
-    }
-    try {
-      return Files.readAllLines(run.metrics()).stream()
-          .filter(s -> !s.isBlank() && !s.contains("\"event\""))
-          .map(s -> Json.parse(s, StepMetrics.class)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeMetrics(RunDir run, List<StepMetrics> lines) {
-    StringBuilder sb = new StringBuilder();
-    lines.forEach(m -> sb.append(Json.line(m)).append('\n'));
-    Files2.writeAtomic(run.metrics(), sb.toString());
-  }
 }

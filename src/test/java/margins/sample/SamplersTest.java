@@ -58,18 +58,20 @@ class SamplersTest {
   }
 
   /** For every parameter of every sampler, a value out of its range and what the error must name. */
-  static final Map<String, Map<String, String>> BAD = Map.of(
-      Truncated.ID, Map.of("psi", "1.5"),
-      Tail.ID, Map.of("psi", "0.5", "shell", "11"),
-      ArchiveNeighbours.ID, Map.of("radius", "-1"),
-      AggregatePosterior.ID, Map.of("k", "0", "psi", "2"),
-      Posterior.ID, Map.of("scale", "9"),
-      Extrapolate.ID, Map.of("alpha", "0.5", "k", "1000"),
-      LowDensity.ID, Map.of("candidates", "0", "inflate", "0.5", "cap", "0", "k", "2.5"),
-      NoveltySearch.ID, Map.of("population", "1", "generations", "101", "sigma", "-1", "neighbours", "0",
-          "structureWeight", "5"),
-      ClusterHybrid.ID, Map.of("k", "1", "mask", "stripes"),
-      ActivationNoiseSampler.ID, Map.of("strength", "-1", "base", "nothing", "psi", "4", "radius", "6"));
+  static final Map<String, Map<String, String>> BAD = Map.ofEntries(
+      Map.entry(Truncated.ID, Map.of("psi", "1.5")),
+      Map.entry(Dream.ID, Map.of("psi", "4")),
+      Map.entry(DensityTail.ID, Map.of("psi", "0.5")),
+      Map.entry(Tail.ID, Map.of("psi", "0.5", "shell", "11")),
+      Map.entry(ArchiveNeighbours.ID, Map.of("radius", "-1")),
+      Map.entry(AggregatePosterior.ID, Map.of("k", "0", "psi", "2")),
+      Map.entry(Posterior.ID, Map.of("scale", "9")),
+      Map.entry(Extrapolate.ID, Map.of("alpha", "0.5", "k", "1000")),
+      Map.entry(LowDensity.ID, Map.of("candidates", "0", "inflate", "0.5", "cap", "0", "k", "2.5")),
+      Map.entry(NoveltySearch.ID, Map.of("population", "1", "generations", "101", "sigma", "-1", "neighbours", "0",
+          "structureWeight", "5")),
+      Map.entry(ClusterHybrid.ID, Map.of("k", "1", "mask", "stripes")),
+      Map.entry(ActivationNoiseSampler.ID, Map.of("strength", "-1", "base", "nothing", "psi", "4", "radius", "6")));
 
   @Test
   void everyParameterOutOfRangeIsRefusedNamingWhatIsAllowed() {

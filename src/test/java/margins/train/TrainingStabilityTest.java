@@ -36,7 +36,7 @@ class TrainingStabilityTest {
   }
 
   static void assertFallsAndStaysFinite(TrainResult r) {
-    List<StepMetrics> lines = Training.readMetrics(r.run());
+    List<StepMetrics> lines = RunLog.readMetrics(r.run());
     assertTrue(lines.size() == STEPS / 10, "every tenth step logged: " + lines.size());
     for (StepMetrics m : lines) {
       assertTrue(Double.isFinite(m.loss()) && Double.isFinite(m.gradNorm()), "finite at step " + m.step());

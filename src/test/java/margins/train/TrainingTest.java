@@ -39,7 +39,7 @@ class TrainingTest {
     RunConfig config = Json.read(run.config(), RunConfig.class);
     assertEquals(2, config.train().steps());
     assertEquals(16, config.vae().resolution());
-    List<StepMetrics> lines = Training.readMetrics(run);
+    List<StepMetrics> lines = RunLog.readMetrics(run);
     assertEquals(2, lines.size());
     assertTrue(Double.isFinite(lines.get(1).loss()) && lines.get(1).loss() > 0);
     assertTrue(Files.exists(run.sheets().resolve("samples-step000002.png")));
@@ -76,7 +76,7 @@ class TrainingTest {
     TrainResult resumed = Training.resume(studio, null, set, ResumeChanges.NONE, Device.cpu(), new PrintWriter(log), false);
     assertEquals(4, resumed.steps());
     assertTrue(log.toString().contains("from step 2"), log.toString());
-    assertEquals(4, Training.readMetrics(resumed.run()).size());
+    assertEquals(4, RunLog.readMetrics(resumed.run()).size());
     assertArrayEquals(Files.readAllBytes(whole.checkpoint()), Files.readAllBytes(resumed.checkpoint()));
   }
 
@@ -112,7 +112,7 @@ class TrainingTest {
   void aNanOnAnEngineThatFailedItsSelfCheckIsCalledAnEngineProblem() {
     SelfCheck.Result forced = new SelfCheck.Result(ConvPath.ONEDNN, SelfCheck.Verdict.FORCED_UNCHECKED, 0.3, 5,
         "MARGINS_CONV=onednn, although oneDNN differs from the reference by 3.0e-01 on this CPU");
-    String m = Training.nonFiniteMessage(40, tmp.resolve("step-000030.ckpt"), forced, 1e-3, "00002-vae32");
+    String m = Guards.nonFiniteMessage(40, tmp.resolve("step-000030.ckpt"), forced, 1e-3, "00002-vae32");
     assertTrue(m.startsWith("training stopped at step 40: the loss became NaN or infinite."), m);
     assertTrue(m.contains("The last good checkpoint is kept: " + tmp.resolve("step-000030.ckpt")), m);
     assertTrue(m.contains("engine problem, not your settings"), m);
@@ -125,7 +125,7 @@ class TrainingTest {
   void aNanAfterAPassedSelfCheckIsCalledADivergence() {
     SelfCheck.Result passed = new SelfCheck.Result(ConvPath.ONEDNN, SelfCheck.Verdict.PASSED, 1e-6, 5,
         "oneDNN matches the reference (relative error 1.0e-06)");
-    String m = Training.nonFiniteMessage(3, null, passed, 0.01, "00000-vae16");
+    String m = Guards.nonFiniteMessage(3, null, passed, 0.01, "00000-vae16");
     assertTrue(m.contains("No checkpoint had been written yet."), m);
     assertTrue(m.contains("training diverged"), m);
     assertTrue(m.contains("lower --lr (now 0.01)"), m);

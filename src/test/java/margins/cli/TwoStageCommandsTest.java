@@ -1,0 +1,127 @@
+package margins.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import margins.archive.TestImages;
+import margins.model.Generator;
+import margins.model.Model;
+import margins.recipe.Draw;
+import margins.sample.Dream;
+import margins.sample.SamplerContext;
+import margins.sample.SamplerParams;
+import margins.train.RunDir;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train --model two-stage, the dream sampler and redo, from the command line, on a tiny studio of its own. */
+class TwoStageCommandsTest {
+
+  @TempDir static Path tmp;
+  static Path studio;
+
+  @BeforeAll
+  static void trainATinyTwoStageModel() {
+    studio = tmp.resolve("studio");
+    Path src = tmp.resolve("src");
+    TestImages.distinctPngs(src, 24);
+    MarginsTest.Run ingest = TinyStudio.run(studio, "ingest", src.toString(), "--size", "32");
+    assertEquals(0, ingest.code, ingest.err);
+    MarginsTest.Run train = TinyStudio.run(studio, "train", "--model", "two-stage", "--phase-steps", "2,0,2",
+        "--batch", "4", "--latent", "8", "--width", "16", "--holdout", "0.2", "--device", "cpu");
+    assertEquals(0, train.code, train.err);
+    assertTrue(train.out.contains("trained 4 steps"), train.out);
+  }
+
+  static MarginsTest.Run run(String... args) {
+    return TinyStudio.run(studio, args);
+  }
+
+  @Test
+  void aDreamIsMadeAgainBitForBitFromItsRecipe() throws Exception {
+    Path out = tmp.resolve("dreams");
+    MarginsTest.Run sample = run("sample", "--sampler", "dream", "--seeds", "3,4", "--out", out.toString());
+    assertEquals(0, sample.code, sample.err);
+    Path original = out.resolve("seed0003.png");
+    MarginsTest.Run recipe = new MarginsTest.Run("recipe", original.toString());
+    assertTrue(recipe.out.contains("\"dream\""), recipe.out);
+    Path again = tmp.resolve("dream-again.png");
+    MarginsTest.Run redo = run("redo", original.toString(), "--out", again.toString());
+    assertEquals(0, redo.code, redo.err);
+    assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(again));
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(out.resolve("seed0004.png"))));
+  }
+
+  @Test
+  void theDensitysTailsAreAnAlienSamplerAndAVaeHasNoDensityToDrawFrom() {
+    MarginsTest.Run tail = run("sample", "--sampler", "density-tail", "--seeds", "1", "--out",
+        tmp.resolve("tail").toString());
+    assertEquals(0, tail.code, tail.err);
+    assertTrue(tail.out.contains("density-tail, alien"), tail.out);
+    MarginsTest.Run onVae = SharedStudio.run("sample", "--sampler", "dream", "--seeds", "1", "--out",
+        tmp.resolve("vae-dream").toString());
+    assertEquals(1, onVae.code);
+    assertTrue(onVae.err.contains("has none") && onVae.err.contains("--model two-stage"), onVae.err);
+  }
+
+  @Test
+  void psiWidensTheDreamsSpreadAroundTheirMean() {
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      Generator gen = new Generator(model);
+      List<Long> seeds = LongStream.range(0, 32).boxed().toList();
+      double narrow = spread(new Dream().draw(SamplerContext.withoutArchive(gen,
+          new SamplerParams(Map.of("psi", "0.3"))), seeds));
+      double wide = spread(new Dream().draw(SamplerContext.withoutArchive(gen,
+          new SamplerParams(Map.of("psi", "2"))), seeds));
+      assertTrue(wide > 1.5 * narrow, "psi 0.3: " + narrow + ", psi 2: " + wide);
+    }
+  }
+
+  /** The mean distance of the codes from their own mean. */
+  static double spread(List<Draw> draws) {
+    int l = draws.get(0).latent().length;
+    double[] mean = new double[l];
+    draws.forEach(d -> {
+      for (int j = 0; j < l; j++) {
+        mean[j] += d.latent()[j] / (double) draws.size();
+      }
+    });
+    double s = 0;
+    for (Draw d : draws) {
+      double q = 0;
+      for (int j = 0; j < l; j++) {
+        q += (d.latent()[j] - mean[j]) * (d.latent()[j] - mean[j]);
+      }
+      s += Math.sqrt(q) / draws.size();
+    }
+    return s;
+  }
+
+  @Test
+  void aBadPresetIsAUsageErrorThatListsThePresetsAndStartsNoRun() {
+    MarginsTest.Run r = run("train", "--model", "two-stage", "--preset", "fast");
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("quick") && r.err.contains("standard") && r.err.contains("long"), r.err);
+    MarginsTest.Run m = run("train", "--model", "gan");
+    assertEquals(2, m.code);
+    assertTrue(m.err.contains("vae") && m.err.contains("two-stage"), m.err);
+    assertEquals(1, RunDir.list(studio).size());
+  }
+
+  @Test
+  void theHelpSaysWhatEachPresetCosts() {
+    MarginsTest.Run help = new MarginsTest.Run("train", "--help");
+    for (String s : List.of("quick", "standard", "long", "min")) {
+      assertTrue(help.out.contains(s), s + " in " + help.out);
+    }
+  }
+}
