@@ -75,7 +75,8 @@ final class Maker {
     ArchiveMeasurer m = studio.measurer();
     List<float[]> chw = m.chw(images);
     Map<String, float[][]> features = m.embed(chw);
-    List<Map<String, Object>> measures = m.maps(m.place(features, m.noise(chw)));
+    List<Map<String, Object>> measures =
+        m.maps(m.place(features, m.noise(chw)), m.sharpness(chw), m.coherence(chw));
     float[][] judge = features.get(ArchiveMeasurer.JUDGE);
     List<Made> out = new ArrayList<>();
     for (int i = 0; i < draws.size(); i++) {
