@@ -84,6 +84,20 @@ class StoreCommandsTest {
   }
 
   @Test
+  void userTextWithQuotesAndSemicolonsReachesSqlOnlyAsAValue() {
+    String evil = "x'); DROP TABLE items; --";
+    assertEquals(0, run("store", "tag", sampled.resolve("seed0006.png").toString(), evil).code);
+    MarginsTest.Run tagged = run("find", "--tag", evil);
+    assertTrue(tagged.out.contains("1 items") && tagged.out.contains("seed0006.png"), tagged.out);
+    MarginsTest.Run space = run("find", "--measure", evil + ".distance>=0");
+    assertEquals(2, space.code, space.err);
+    assertTrue(space.err.contains("--measure takes SPACE.FIELD"), space.err);
+    MarginsTest.Run model = run("find", "--model", evil);
+    assertTrue(model.out.contains("0 items"), model.out);
+    assertTrue(run("find").out.contains("10 items"));
+  }
+
+  @Test
   void aBadMeasureRangeIsBadUsage() {
     MarginsTest.Run r = run("find", "--measure", "loudness>=3");
     assertEquals(2, r.code);
