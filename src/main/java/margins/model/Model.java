@@ -3,6 +3,7 @@ package margins.model;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import margins.BadParameter;
 import margins.MarginsException;
 import margins.engine.ConvPath;
 import margins.network.CodeDensity;
@@ -79,10 +80,10 @@ public record Model(Generative vae, String run, Path checkpoint, String relative
     return new Model(l.vae().forGeneration(), run, abs, rel, l.sha256(), l.header().step());
   }
 
-  /** The learned density over codes, or a clear refusal for a model that has none. */
+  /** The learned density over codes, or a clear refusal (bad usage: exit 2) for a model that has none. */
   public CodeDensity requireDensity(String who) {
     if (density == null) {
-      throw new MarginsException(who + " draws from the density a two-stage model learns over its codes; "
+      throw new BadParameter(who + " draws from the density a two-stage model learns over its codes; "
           + id() + " has none (a VAE, or a run stopped before its flow phase): use another sampler, or train"
           + " with --model two-stage");
     }

@@ -34,12 +34,15 @@ public final class TwoStageCheckpoint {
    * What the checkpoint says about itself.
    *
    * @param kind always {@link #KIND}
+   * @param twoStage the architectures and phases (the run's held-out list stays in its config.json: a header has
+   *     at most 64 KB)
+   * @param train the training options
    * @param phase the phase whose optimiser moments follow the weights
    * @param codeMean the codes' per-dimension mean (null before the flow phase)
    * @param codeSd the codes' per-dimension standard deviation (null before the flow phase)
    */
-  public record Header(String kind, RunConfig run, String archiveHash, int step, String phase, double loss,
-      float[] codeMean, float[] codeSd) {}
+  public record Header(String kind, TwoStageConfig twoStage, TrainConfig train, String archiveHash, int step,
+      String phase, double loss, float[] codeMean, float[] codeSd) {}
 
   /** A loaded checkpoint: the header, the networks (critic null without an adversarial phase), moments, hash. */
   public record Loaded(Header header, AutoEncoder ae, PatchCritic critic, FlowNet flow, List<float[]> moments,
@@ -102,7 +105,7 @@ public final class TwoStageCheckpoint {
       if (!KIND.equals(h.kind())) {
         throw new MarginsException(file + " holds a model of kind '" + h.kind() + "', which this Margins cannot load");
       }
-      TwoStageConfig c = h.run().twoStage();
+      TwoStageConfig c = h.twoStage();
       AutoEncoder ae = AutoEncoder.create(c.ae(), device, 0);
       PatchCritic critic = c.ganSteps() > 0 ? PatchCritic.create(c.ae().resolution(), device, 0) : null;
       FlowNet flow = FlowNet.create(c.flow(), device, 0);

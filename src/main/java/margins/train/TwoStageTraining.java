@@ -219,8 +219,8 @@ final class TwoStageTraining {
 
   private void save(int step, Phase p, double loss, List<NDArray> moments) {
     Path file = run.checkpoint(step);
-    TwoStageCheckpoint.Header h = new TwoStageCheckpoint.Header(TwoStageCheckpoint.KIND, config, set.hash(), step,
-        p.name(), loss, codeMean, codeSd);
+    TwoStageCheckpoint.Header h = new TwoStageCheckpoint.Header(TwoStageCheckpoint.KIND, c, config.train(),
+        set.hash(), step, p.name(), loss, codeMean, codeSd);
     TwoStageCheckpoint.write(file, h, ae, critic, flow, moments);
     run.pruneCheckpoints(KEEP_CHECKPOINTS);
     checkpoint = file;

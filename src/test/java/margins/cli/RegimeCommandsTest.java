@@ -84,9 +84,9 @@ class RegimeCommandsTest {
     MarginsTest.Run mismatch = run("sample", "--regime", "mimetic", "--sampler", "tail", "--out", out.toString());
     assertEquals(2, mismatch.code);
     assertTrue(mismatch.err.contains("is alien, not mimetic"), mismatch.err);
-    MarginsTest.Run unknown = run("sample", "--sampler", "dream", "--out", out.toString());
+    MarginsTest.Run unknown = run("sample", "--sampler", "daydream", "--out", out.toString());
     assertEquals(2, unknown.code);
-    assertTrue(unknown.err.contains("no sampler 'dream'"), unknown.err);
+    assertTrue(unknown.err.contains("no sampler 'daydream'"), unknown.err);
     MarginsTest.Run regime = run("sample", "--regime", "weird", "--out", out.toString());
     assertEquals(2, regime.code);
     MarginsTest.Run param = run("sample", "--sampler", "extrapolate", "--param", "alpha=50", "--out", out.toString());

@@ -62,14 +62,15 @@ class TwoStageCommandsTest {
   }
 
   @Test
-  void theDensitysTailsAreAnAlienSamplerAndAVaeHasNoDensityToDrawFrom() {
+  void theDensitysTailsAreAnAlienSamplerAndAVaeHasNoDensityToDrawFromWhichIsBadUsage() {
     MarginsTest.Run tail = run("sample", "--sampler", "density-tail", "--seeds", "1", "--out",
         tmp.resolve("tail").toString());
     assertEquals(0, tail.code, tail.err);
     assertTrue(tail.out.contains("density-tail, alien"), tail.out);
     MarginsTest.Run onVae = SharedStudio.run("sample", "--sampler", "dream", "--seeds", "1", "--out",
         tmp.resolve("vae-dream").toString());
-    assertEquals(1, onVae.code);
+    assertEquals(2, onVae.code);
+    assertFalse(Files.exists(tmp.resolve("vae-dream")), "nothing written");
     assertTrue(onVae.err.contains("has none") && onVae.err.contains("--model two-stage"), onVae.err);
   }
 
