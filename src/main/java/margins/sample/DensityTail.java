@@ -1,10 +1,6 @@
 package margins.sample;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import margins.network.CodeDensity;
-import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
 
@@ -28,12 +24,6 @@ public final class DensityTail extends DescribedSampler {
   public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
     ctx.params().allowOnly(ID, parameters());
     double psi = ctx.params().number("psi", 3.0, 1.0, 6.0);
-    CodeDensity density = ctx.model().requireDensity("the '" + ID + "' sampler");
-    List<Draw> out = new ArrayList<>();
-    for (long s : seeds) {
-      float[] code = density.dream(new float[][] {Latents.gaussian(s, density.latent())}, psi)[0];
-      out.add(Draw.of(s, code, Map.of("psi", psi)));
-    }
-    return out;
+    return Dream.dreams(ctx, seeds, ID, psi);
   }
 }

@@ -29,7 +29,12 @@ public final class Dream extends DescribedSampler {
   public List<Draw> draw(SamplerContext ctx, List<Long> seeds) {
     ctx.params().allowOnly(ID, parameters());
     double psi = ctx.params().number("psi", 1.0, 0.0, 3.0);
-    CodeDensity density = ctx.model().requireDensity("the '" + ID + "' sampler");
+    return dreams(ctx, seeds, ID, psi);
+  }
+
+  /** Codes carried by the density from each seed's base noise scaled by psi; shared with the density's tails. */
+  static List<Draw> dreams(SamplerContext ctx, List<Long> seeds, String sampler, double psi) {
+    CodeDensity density = ctx.model().requireDensity("the '" + sampler + "' sampler");
     List<Draw> out = new ArrayList<>();
     for (long s : seeds) {
       // One seed at a time: a code never depends on which other seeds were drawn with it.
