@@ -1,7 +1,8 @@
 package margins.cli;
 
-import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The `margins` entry point: one subcommand per task an artist does. */
 @Command(
@@ -48,6 +49,9 @@ public final class Margins implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Logging starts here, on one thread: started at once by two (the engine, and the store's driver loading in the
+    // background), SLF4J prints a three-line warning about calls it replays.
+    LoggerFactory.getILoggerFactory();
     System.exit(commandLine().execute(args));
   }
 }
