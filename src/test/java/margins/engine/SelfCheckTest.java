@@ -9,6 +9,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -61,16 +62,21 @@ class SelfCheckTest {
 
   @Test
   void memoryPoisonedWithNanIsWhatTheNextUninitialisedArrayHolds() {
-    SelfCheck.poison(Float.NaN);
-    try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-      float[] fresh = m.create(new Shape(N)).toFloatArray(); // torch.empty: whatever the allocator hands out
-      long nans = 0;
-      for (float v : fresh) {
-        nans += Float.isNaN(v) ? 1 : 0;
+    // Where the allocator places the next block is its own affair: now and then it carves it from memory the poison
+    // did not reach. So poison and allocate a few times; the poison must show in a good share of one of them.
+    List<Long> counts = new ArrayList<>();
+    for (int attempt = 0; attempt < 5 && (counts.isEmpty() || counts.get(counts.size() - 1) <= N / 4); attempt++) {
+      SelfCheck.poison(Float.NaN);
+      try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+        float[] fresh = m.create(new Shape(N)).toFloatArray(); // torch.empty: whatever the allocator hands out
+        long nans = 0;
+        for (float v : fresh) {
+          nans += Float.isNaN(v) ? 1 : 0;
+        }
+        counts.add(nans);
       }
-      // Other arrays may take part of the freed blocks first; a good share of the poison is what a kernel would read.
-      assertTrue(nans > N / 4, nans + " of " + N + " values are NaN");
     }
+    assertTrue(counts.get(counts.size() - 1) > N / 4, "NaN values in each attempt, of " + N + ": " + counts);
   }
 
   @Test
