@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import margins.Progress;
+import margins.math.VectorMath;
 import margins.store.HnswIndex;
 import margins.store.Nearest;
 import margins.store.Store;
@@ -55,9 +55,9 @@ public final class SearchBenchmark {
       long t0 = System.nanoTime();
       boolean keep = n <= Nearest.EXACT_LIMIT;
       float[][] inMemory = keep ? new float[(int) n][] : null;
-      List<PriorityQueue<double[]>> truth = new ArrayList<>();
+      List<Nearest.TopK> truth = new ArrayList<>();
       for (int i = 0; i < queries; i++) {
-        truth.add(new PriorityQueue<>((a, b) -> Double.compare(b[0], a[0])));
+        truth.add(new Nearest.TopK(K));
       }
       double insertSeconds = 0;
       for (long from = 0; from < n; from += INSERT_BLOCK) {
@@ -71,7 +71,7 @@ public final class SearchBenchmark {
             inMemory[(int) i] = v;
           }
           for (int j = 0; j < queries; j++) {
-            offer(truth.get(j), squared(v, q[WARMUP + j]), i);
+            truth.get(j).offer(VectorMath.squaredDistance(v, q[WARMUP + j]), i);
           }
         }
         long s0 = System.nanoTime();
@@ -101,7 +101,9 @@ public final class SearchBenchmark {
           var hits = index.search(q[WARMUP + j], K, false);
           ms[j] = (System.nanoTime() - s0) / 1e6;
           Set<String> exact = new HashSet<>();
-          truth.get(j).forEach(t -> exact.add(Long.toString((long) t[1])));
+          for (long id : truth.get(j).drain()) {
+            exact.add(Long.toString(id));
+          }
           hit += (int) hits.stream().filter(h -> exact.contains(h.owner())).count();
         }
         Arrays.sort(ms);
@@ -114,23 +116,5 @@ public final class SearchBenchmark {
   /** Bases for when no studio archive is at hand: clusters in a low-dimensional subspace. */
   public static float[][] syntheticBases(int count, int dim, long seed) {
     return BenchVectors.synthetic(count, dim, seed);
-  }
-
-  private static void offer(PriorityQueue<double[]> heap, double d, long i) {
-    if (heap.size() < K) {
-      heap.add(new double[] {d, i});
-    } else if (d < heap.peek()[0]) {
-      heap.poll();
-      heap.add(new double[] {d, i});
-    }
-  }
-
-  private static double squared(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return s;
   }
 }

@@ -3,6 +3,7 @@ package margins.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import margins.math.VectorMath;
 
 /**
  * Nearest neighbours of a query in one space: exact (every distance) up to {@link #EXACT_LIMIT} vectors, Lucene's
@@ -35,21 +36,14 @@ public final class Nearest {
 
   /** The indices of the k nearest vectors, nearest first. */
   public static int[] exactRows(float[][] vectors, float[] q, int k) {
-    // A max-heap of the best k so far: (distance, row), the worst on top.
-    PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1,
-        (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(b[1], a[1]));
+    TopK best = new TopK(k);
     for (int i = 0; i < vectors.length; i++) {
-      double d = squared(vectors[i], q);
-      if (heap.size() < k) {
-        heap.add(new double[] {d, i});
-      } else if (d < heap.peek()[0]) {
-        heap.poll();
-        heap.add(new double[] {d, i});
-      }
+      best.offer(squared(vectors[i], q), i);
     }
-    int[] out = new int[heap.size()];
-    for (int i = out.length - 1; i >= 0; i--) {
-      out[i] = (int) heap.poll()[1];
+    long[] ids = best.drain();
+    int[] out = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      out[i] = (int) ids[i];
     }
     return out;
   }
@@ -58,11 +52,40 @@ public final class Nearest {
     if (a.length != b.length) {
       throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " values cannot be compared");
     }
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
+    return VectorMath.squaredDistance(a, b);
+  }
+
+  /** The k smallest distances offered so far and their ids (ties: the smaller id), for searches that stream. */
+  public static final class TopK {
+
+    private final int k;
+    // A max-heap of the best k so far: (distance, id), the worst on top.
+    private final PriorityQueue<double[]> heap;
+
+    /** Keeps the k nearest. */
+    public TopK(int k) {
+      this.k = k;
+      this.heap = new PriorityQueue<>(k + 1,
+          (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(b[1], a[1]));
     }
-    return s;
+
+    /** Keeps id if its distance is among the k smallest so far. */
+    public void offer(double distance, long id) {
+      if (heap.size() < k) {
+        heap.add(new double[] {distance, id});
+      } else if (distance < heap.peek()[0]) {
+        heap.poll();
+        heap.add(new double[] {distance, id});
+      }
+    }
+
+    /** The ids kept, nearest first; the heap is empty afterwards. */
+    public long[] drain() {
+      long[] out = new long[heap.size()];
+      for (int i = out.length - 1; i >= 0; i--) {
+        out[i] = (long) heap.poll()[1];
+      }
+      return out;
+    }
   }
 }
