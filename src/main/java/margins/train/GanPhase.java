@@ -80,11 +80,16 @@ final class GanPhase implements PhaseStep {
       Augment fakeD = new Augment(rng, 2 * b, r);
       Augment fakeG = new Augment(rng, 2 * b, r);
       double[] out = new double[4];
-      NDArray still = ae.logits(codes, false, LayerHook.NONE).concat(ae.logits(mixed, false, LayerHook.NONE), 0);
+      NDArray y;
+      NDArray fakes;
+      // The fakes are decoded once, with their graph: the critic's step sees them detached, the decoder's step
+      // backpropagates through them after the critic has moved (the decoder has not moved in between).
       try (GradientCollector gc = Engines.engine().newGradientCollector()) {
         gc.zeroGradients();
+        y = ae.logits(codes, true, LayerHook.NONE); // (B, 3, R, R)
+        fakes = y.concat(ae.logits(mixed, true, LayerHook.NONE), 0); // (2B, 3, R, R)
         NDArray real = Activation.relu(one.sub(critic.logits(realD.apply(x), true))).mean();
-        NDArray fake = Activation.relu(one.add(critic.logits(fakeD.apply(still), true))).mean();
+        NDArray fake = Activation.relu(one.add(critic.logits(fakeD.apply(fakes.stopGradient()), true))).mean();
         NDArray loss = real.add(fake);
         gc.backward(loss);
         out[2] = loss.getFloat();
@@ -92,8 +97,6 @@ final class GanPhase implements PhaseStep {
       criticAdam.step(c.ganLr(), 0, criticAdam.gradNorm());
       try (GradientCollector gc = Engines.engine().newGradientCollector()) {
         gc.zeroGradients();
-        NDArray y = ae.logits(codes, true, LayerHook.NONE); // (B, 3, R, R)
-        NDArray fakes = y.concat(ae.logits(mixed, true, LayerHook.NONE), 0); // (2B, 3, R, R)
         NDArray pixel = y.sub(x).abs().mean();
         NDArray recon = pixel.add(AePhase.gradientL1(y.sub(x), 3).mul(gradWeight));
         NDArray adv = critic.logits(fakeG.apply(fakes), true).mean();
