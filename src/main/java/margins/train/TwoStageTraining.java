@@ -211,6 +211,7 @@ final class TwoStageTraining {
       }
     }
     progress.end();
+    LossCurve.writeStages(history, run.dir().resolve("loss.png"));
     if (p == Phase.FLOW) {
       CodeDensity density = new CodeDensity(flow, codeMean, codeSd);
       Sheets.dreams(ae, density, run.sheets().resolve(String.format("dreams-step%06d.png", start + steps)));
