@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import margins.BadParameter;
 import margins.Json;
 import margins.archive.IngestOptions;
 import margins.bench.Speed;
+import margins.bench.TwoStageSpeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,16 +40,39 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line instead of a table.")
   boolean json;
 
+  @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae", description = "Whose speed: vae (training"
+      + " images/s, decoding, memory) or two-stage (each phase's images or codes/s, and what the standard preset"
+      + " takes at those speeds) (default: ${DEFAULT-VALUE}).")
+  String model;
+
   @Override
   public Integer call() {
     Ranges.oneOf("--size", size, IngestOptions.SIZES);
     Ranges.in("--steps", steps, 1, 1_000_000);
     Ranges.in("--warmup", warmup, 1, 1_000_000);
+    if (!model.equals("vae") && !model.equals("two-stage")) {
+      throw new BadParameter("--model: vae or two-stage, not '" + model + "'");
+    }
     Path scratch;
     try {
       scratch = Files.createTempDirectory("margins-bench");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (model.equals("two-stage")) {
+      TwoStageSpeed.Figures t;
+      try {
+        t = TwoStageSpeed.run(size, steps, warmup, scratch, device.resolve());
+      } finally {
+        deleteTree(scratch);
+      }
+      out.println(json ? Json.line(t) : String.format("size %d two-stage: autoencoder %.0f img/s, adversarial %.0f"
+          + " img/s, flow %.0f codes/s; the standard preset would take %.0f s; peak RSS %.0f MB, convolutions on %s",
+          t.size(), t.aeImgPerSec(), t.ganImgPerSec(), t.flowCodesPerSec(), t.standardSeconds(), t.peakRssMb(),
+          t.convPath()));
+      out.flush();
+      return 0;
     }
     Speed.Figures f;
     try {
@@ -55,7 +80,6 @@ public final class BenchCommand implements Callable<Integer> {
     } finally {
       deleteTree(scratch);
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.line(f));
     } else {
