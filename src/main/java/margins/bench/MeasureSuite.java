@@ -194,8 +194,9 @@ public final class MeasureSuite {
       return new SuiteTargets.Batches(held, base.get(0), base.get(1), softened, null, null, null);
     }
     Survey.Measured recon = Survey.reconstructions(m);
-    Survey.Measured mimetic = Survey.sample(m, Survey.sampler(Regime.MIMETIC, null), n, null, null);
-    Survey.Measured alien = Survey.sample(m, Survey.sampler(Regime.ALIEN, null), n, null, null);
+    Model model = m.context().model();
+    Survey.Measured mimetic = Survey.sample(m, Survey.sampler(Regime.MIMETIC, null, model), n, null, null);
+    Survey.Measured alien = Survey.sample(m, Survey.sampler(Regime.ALIEN, null, model), n, null, null);
     return new SuiteTargets.Batches(held, base.get(0), base.get(1), softened, recon, mimetic, alien);
   }
 

@@ -37,10 +37,12 @@ public final class RegimesBenchmark {
   public static Result run(Path studio, String run, int n, String mimetic, SamplerParams mimeticParams, String alien,
       SamplerParams alienParams, Device device) {
     MeasureImages.checkCount(n);
-    Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic);
-    Sampler as = Survey.sampler(Regime.ALIEN, alien);
+    Survey.sampler(Regime.MIMETIC, mimetic);
+    Survey.sampler(Regime.ALIEN, alien);
     long t0 = System.nanoTime();
     try (Model model = Model.load(studio, run, null, device)) {
+      Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic, model);
+      Sampler as = Survey.sampler(Regime.ALIEN, alien, model);
       ArchiveMeasurer m = ArchiveMeasurer.forStudio(studio, model);
       Survey.Measured held = Survey.heldOut(m);
       Survey.Measured mim = Survey.sample(m, ms, mimeticParams, n, null, null);

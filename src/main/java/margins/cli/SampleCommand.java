@@ -52,9 +52,12 @@ public final class SampleCommand implements Callable<Integer> {
       return 0;
     }
     var list = Seeds.parse(seeds);
-    Sampling.Plan plan = Sampling.plan(choice.regime(), choice.sampler(), psi, choice.params());
+    // Resolved before the model loads, so a bad option is answered at once; again after, for the model's defaults.
+    Sampling.plan(choice.regime(), choice.sampler(), psi, choice.params());
     try (Model model = using.load();
         Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
+      Sampling.Plan plan = Sampling.plan(choice.regime(), choice.sampler(), psi, choice.params(),
+          model.density() != null);
       Path dir = out != null ? out : using.studio().resolve("outputs").resolve(model.run() + "-" + plan.folder());
       Outputs.Written r = Sampling.sample(using.studio(), new Generator(model), plan, list, dir,
           measure.measurer(using.studio(), model), Version.software(), store);

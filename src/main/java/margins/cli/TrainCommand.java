@@ -35,9 +35,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin StudioOption studio;
   @Mixin DeviceOption device;
 
-  @Option(names = "--model", paramLabel = "KIND", description = "What to train: vae, or two-stage (a sharp"
-      + " autoencoder, then a flow over its codes that the 'dream' sampler draws from) (default: ${DEFAULT-VALUE}).")
-  String model = "vae";
+  @Option(names = "--model", paramLabel = "KIND", description = "What to train: two-stage (a sharp autoencoder,"
+      + " a short adversarial fine-tune of its decoder, then a flow over its codes that the 'dream' sampler draws"
+      + " from), or vae (the earlier model: softer images, its steps set by --steps) (default: ${DEFAULT-VALUE}).")
+  String model = "two-stage";
 
   @Option(names = "--preset", paramLabel = "NAME", description = "How long to train, at 64x64 on two cores:"
       + " quick (two-stage: autoencoder 800, adversarial 150, flow 1000 steps, about 4.5 min; VAE 2000 steps, 6 min),"
@@ -129,8 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
       return null;
     }
     if (p.hasMatchedOption("--steps")) {
-      throw new BadParameter("--steps sets a VAE's steps; a two-stage run's steps come from --preset, one of "
-          + Arrays.stream(Preset.values()).map(Preset::id).toList());
+      throw new BadParameter("--steps sets a VAE's steps (--model vae); a two-stage run's steps come from --preset,"
+          + " one of " + Arrays.stream(Preset.values()).map(Preset::id).toList() + ", or --phase-steps AE,GAN,FLOW");
     }
     TwoStageConfig d = TwoStageConfig.defaults(size, p.hasMatchedOption("--latent") ? latent : 64, width, chosen);
     if (phaseSteps != null) {

@@ -84,8 +84,11 @@ public final class MeasureImages {
   public static Result run(Path studio, String run, int n, String mimetic, String alien, Path out, Device device,
       String software) {
     checkCount(n);
-    List<Sampler> samplers = List.of(Survey.sampler(Regime.MIMETIC, mimetic), Survey.sampler(Regime.ALIEN, alien));
+    Survey.sampler(Regime.MIMETIC, mimetic);
+    Survey.sampler(Regime.ALIEN, alien);
     try (Model model = Model.load(studio, run, null, device)) {
+      List<Sampler> samplers = List.of(Survey.sampler(Regime.MIMETIC, mimetic, model),
+          Survey.sampler(Regime.ALIEN, alien, model));
       ArchiveMeasurer m = ArchiveMeasurer.forStudio(studio, model);
       Path dir = out != null ? out : studio.resolve("outputs").resolve(model.run() + "-measure-n" + n);
       List<BatchRow> rows = new ArrayList<>(List.of(Survey.heldOut(m).row()));

@@ -43,9 +43,11 @@ public final class Report {
   public static Written build(Path studio, String run, int n, String mimetic, String alien, Path out, Device device,
       String software) {
     MeasureImages.checkCount(n);
-    Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic);
-    Sampler as = Survey.sampler(Regime.ALIEN, alien);
+    Survey.sampler(Regime.MIMETIC, mimetic);
+    Survey.sampler(Regime.ALIEN, alien);
     try (Model model = Model.load(studio, run, null, device)) {
+      Sampler ms = Survey.sampler(Regime.MIMETIC, mimetic, model);
+      Sampler as = Survey.sampler(Regime.ALIEN, alien, model);
       ArchiveMeasurer m = ArchiveMeasurer.forStudio(studio, model);
       Path dir = out != null ? out : studio.resolve("reports").resolve(model.run() + "-n" + n);
       Survey.Measured held = Survey.heldOut(m);

@@ -11,6 +11,7 @@ import margins.image.Images;
 import margins.image.Png;
 import margins.measure.Placement;
 import margins.model.Codes;
+import margins.model.Model;
 import margins.network.LayerHook;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
@@ -125,9 +126,15 @@ public final class Survey {
     return measure(m, name, List.of(), images);
   }
 
-  /** The sampler for a regime: the given id (it must belong to that regime) or the regime's default. */
+  /** The sampler for a regime: the given id (it must belong to that regime) or the regime's default on a VAE. */
   public static Sampler sampler(Regime regime, String id) {
-    Sampler s = id == null ? Samplers.defaultFor(regime) : Samplers.byId(id);
+    return sampler(regime, id, null);
+  }
+
+  /** The same, the default being the one for this model (with or without a learned density; null: a VAE). */
+  public static Sampler sampler(Regime regime, String id, Model model) {
+    Sampler s = id == null ? Samplers.defaultFor(regime, model != null && model.density() != null)
+        : Samplers.byId(id);
     if (s.regime() != regime) {
       throw new BadParameter("sampler " + s.id() + " is " + s.regime().id() + ", not " + regime.id());
     }

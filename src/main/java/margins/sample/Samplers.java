@@ -27,6 +27,10 @@ public final class Samplers {
   private static final Map<Regime, String> DEFAULTS = Map.of(Regime.MIMETIC, ArchiveNeighbours.ID,
       Regime.ALIEN, NoveltySearch.ID);
 
+  /** On a model with a learned density (two-stage): new codes from it, and its way out (bench regimes chose). */
+  private static final Map<Regime, String> DENSITY_DEFAULTS = Map.of(Regime.MIMETIC, Dream.ID,
+      Regime.ALIEN, NoveltySearch.ID);
+
   private Samplers() {}
 
   public static Sampler byId(String id) {
@@ -37,8 +41,14 @@ public final class Samplers {
     return s.get();
   }
 
+  /** A regime's default on a model without a learned density (a VAE). */
   public static Sampler defaultFor(Regime regime) {
-    return byId(DEFAULTS.get(regime));
+    return defaultFor(regime, false);
+  }
+
+  /** A regime's default on a model with (true) or without a learned density over its codes. */
+  public static Sampler defaultFor(Regime regime, boolean density) {
+    return byId((density ? DENSITY_DEFAULTS : DEFAULTS).get(regime));
   }
 
   /** Every sampler, by id. */

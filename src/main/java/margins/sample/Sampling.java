@@ -25,10 +25,21 @@ public final class Sampling {
 
   private Sampling() {}
 
-  /** The sampler psi alone implies: below or at 1 `truncated` (mimetic), above 1 `tail` (alien). */
+  /** The sampler psi alone implies on a VAE: below or at 1 `truncated` (mimetic), above 1 `tail` (alien). */
   public static Sampler forPsi(double psi) {
+    return forPsi(psi, false);
+  }
+
+  /**
+   * The sampler psi alone implies: on a model with a learned density, `dream` up to 1 and `density-tail` above
+   * (psi acts on the density); on a VAE `truncated` and `tail` (psi acts on the Gaussian prior).
+   */
+  public static Sampler forPsi(double psi, boolean density) {
     if (!(psi > 0 && psi <= 10)) {
       throw new BadParameter("--psi must be in (0, 10], not " + psi);
+    }
+    if (density) {
+      return Samplers.byId(psi <= 1.0 ? Dream.ID : DensityTail.ID);
     }
     return Samplers.byId(psi <= 1.0 ? Truncated.ID : Tail.ID);
   }
@@ -39,14 +50,21 @@ public final class Sampling {
    * sampler, psi sets its "psi" parameter and is refused by samplers without one.
    */
   public static Plan plan(String regime, String samplerId, Double psi, Map<String, String> params) {
+    return plan(regime, samplerId, psi, params, false);
+  }
+
+  /** The same on a model with (true) or without a learned density: defaults and psi alone follow the model. */
+  public static Plan plan(String regime, String samplerId, Double psi, Map<String, String> params,
+      boolean density) {
     Map<String, String> p = new TreeMap<>(params == null ? Map.of() : params);
     Regime r = regime == null ? null : Regime.parse(regime);
     if (samplerId == null && r == null && psi != null) {
-      Sampler s = forPsi(psi);
+      Sampler s = forPsi(psi, density);
       putPsi(p, s, psi);
       return new Plan(s, new SamplerParams(p), "psi" + psi);
     }
-    Sampler s = samplerId != null ? Samplers.byId(samplerId) : Samplers.defaultFor(r == null ? Regime.MIMETIC : r);
+    Sampler s = samplerId != null ? Samplers.byId(samplerId)
+        : Samplers.defaultFor(r == null ? Regime.MIMETIC : r, density);
     if (r != null && s.regime() != r) {
       throw new BadParameter("sampler " + s.id() + " is " + s.regime().id() + ", not " + r.id()
           + "; see margins sample --list");
@@ -96,7 +114,7 @@ public final class Sampling {
         ops -> Operations.hook(ops, gen.model().vae()), out, measurer, software, sink);
   }
 
-  /** Prior samples at psi, without the archive (what `sample --psi` does on any model). */
+  /** Samples at psi alone, without the archive (what `sample --psi` does; see {@link #forPsi(double, boolean)}). */
   public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
       String software) {
     return psi(gen, seeds, psi, out, measurer, software, Outputs.Sink.NONE);
@@ -105,7 +123,7 @@ public final class Sampling {
   /** The same, telling the sink of each chunk as it is written. */
   public static Outputs.Written psi(Generator gen, List<Long> seeds, double psi, Path out, Measurer measurer,
       String software, Outputs.Sink sink) {
-    Sampler s = forPsi(psi);
+    Sampler s = forPsi(psi, gen.model().density() != null);
     SamplerContext ctx = SamplerContext.withoutArchive(gen, new SamplerParams(Map.of("psi", Double.toString(psi))));
     return run(ctx, s, seeds, out, measurer, software, sink);
   }

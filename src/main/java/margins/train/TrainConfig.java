@@ -79,6 +79,12 @@ public record TrainConfig(
         checkpointEvery, sheetEvery, logEvery, latent, width, holdout);
   }
 
+  /** The same with left-right mirroring on or off. */
+  public TrainConfig withFlip(boolean f) {
+    return new TrainConfig(steps, batch, learningRate, beta, klWarmup, f, seed, gradClip,
+        checkpointEvery, sheetEvery, logEvery, latent, width, holdout);
+  }
+
   /** KL weight at a step: linear warm-up, then beta. */
   public double klWeight(int step) {
     return klWarmup == 0 ? beta : beta * Math.min(1.0, (step + 1) / (double) klWarmup);

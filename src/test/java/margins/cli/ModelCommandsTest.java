@@ -135,7 +135,7 @@ class ModelCommandsTest {
   @Test
   void dryRunPrintsTheResolvedConfigAndWritesNothing() {
     List<String> before = SharedStudio.listing(studio);
-    MarginsTest.Run r = run("train", "--dry-run", "--steps", "9");
+    MarginsTest.Run r = run("train", "--model", "vae", "--dry-run", "--steps", "9");
     assertEquals(0, r.code, r.err);
     assertTrue(r.out.contains("\"steps\" : 9"), r.out);
     assertEquals(before, SharedStudio.listing(studio));
@@ -145,8 +145,8 @@ class ModelCommandsTest {
   void anUnknownDeviceOrAnOutOfRangeOptionIsBadUsageAndWritesNothing() {
     List<String> before = SharedStudio.listing(studio);
     badUsage(run("train", "--device", "tpu", "--dry-run"), "auto, cpu or gpu");
-    badUsage(run("train", "--batch", "0", "--steps", "1"), "--batch must be in 1..4096");
-    badUsage(run("train", "--width", "2", "--steps", "1"), "--width must be in 4..512");
+    badUsage(run("train", "--model", "vae", "--batch", "0", "--steps", "1"), "--batch must be in 1..4096");
+    badUsage(run("train", "--model", "vae", "--width", "2", "--steps", "1"), "--width must be in 4..512");
     assertEquals(before, SharedStudio.listing(studio));
   }
 

@@ -22,7 +22,7 @@ public final class TinyStudio {
     TestImages.distinctPngs(src, 24);
     MarginsTest.Run ingest = run(studio, "ingest", src.toString(), "--size", "32");
     assertEquals(0, ingest.code, ingest.err);
-    MarginsTest.Run train = run(studio, "train", "--steps", "2", "--batch", "4",
+    MarginsTest.Run train = run(studio, "train", "--model", "vae", "--steps", "2", "--batch", "4",
         "--latent", "8", "--width", "16", "--holdout", "0.2", "--device", "cpu");
     assertEquals(0, train.code, train.err);
     assertTrue(train.out.contains("trained 2 steps"), train.out);

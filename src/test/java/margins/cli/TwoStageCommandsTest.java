@@ -119,6 +119,56 @@ class TwoStageCommandsTest {
   }
 
   @Test
+  void onATwoStageModelTheMimeticDefaultDreamsAndPsiAloneActsOnTheDensity() {
+    MarginsTest.Run mimetic = run("sample", "--regime", "mimetic", "--seeds", "1", "--no-measure", "--out",
+        tmp.resolve("mimetic-default").toString());
+    assertEquals(0, mimetic.code, mimetic.err);
+    assertTrue(mimetic.out.contains("(dream, mimetic)"), mimetic.out);
+    MarginsTest.Run low = run("sample", "--psi", "0.7", "--seeds", "1", "--no-measure", "--out",
+        tmp.resolve("psi-low").toString());
+    assertTrue(low.out.contains("(dream, mimetic)"), low.out);
+    MarginsTest.Run high = run("sample", "--psi", "2", "--seeds", "1", "--no-measure", "--out",
+        tmp.resolve("psi-high").toString());
+    assertTrue(high.out.contains("(density-tail, alien)"), high.out);
+    MarginsTest.Run onVae = SharedStudio.run("sample", "--psi", "0.7", "--seeds", "1", "--no-measure", "--out",
+        tmp.resolve("vae-psi").toString());
+    assertTrue(onVae.out.contains("(truncated, mimetic)"), onVae.out);
+  }
+
+  @Test
+  void aTwoStageRunDrawsItsLossCurvePhaseByPhase() throws Exception {
+    Path png = RunDir.list(studio).get(0).dir().resolve("loss.png");
+    assertTrue(Files.size(png) > 1000, png + " is a picture");
+  }
+
+  @Test
+  void theTwoStageModelIsTheDefaultAndStepsThatOnlyAVaeTakesAreBadUsage() {
+    MarginsTest.Run dry = run("train", "--dry-run", "--latent", "8", "--width", "16");
+    assertEquals(0, dry.code, dry.err);
+    assertTrue(dry.out.contains("\"twoStage\" : {"), dry.out);
+    MarginsTest.Run steps = run("train", "--steps", "5");
+    assertEquals(2, steps.code);
+    assertTrue(steps.err.contains("--model vae") && steps.err.contains("--preset"), steps.err);
+    assertEquals(1, RunDir.list(studio).size());
+  }
+
+  @Test
+  void theDemoRefusesAnUnknownPresetOrModelAndVaeStepsOnTheTwoStageModelWritingNothing() {
+    Path fresh = tmp.resolve("demo-studio");
+    for (String[] args : List.of(new String[] {"--preset", "fast"}, new String[] {"--model", "gan"},
+        new String[] {"--steps", "5"})) {
+      String[] all = new String[args.length + 3];
+      all[0] = "demo";
+      all[1] = "--studio";
+      all[2] = fresh.toString();
+      System.arraycopy(args, 0, all, 3, args.length);
+      MarginsTest.Run r = new MarginsTest.Run(all);
+      assertEquals(2, r.code, String.join(" ", args) + ": " + r.err);
+      assertFalse(Files.exists(fresh), "nothing written");
+    }
+  }
+
+  @Test
   void theHelpSaysWhatEachPresetCosts() {
     MarginsTest.Run help = new MarginsTest.Run("train", "--help");
     for (String s : List.of("quick", "standard", "long", "min")) {
