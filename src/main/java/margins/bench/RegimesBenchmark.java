@@ -9,6 +9,7 @@ import margins.report.ArchiveMeasurer;
 import margins.report.BatchTable;
 import margins.report.MeasureImages;
 import margins.report.RegimeFigures;
+import margins.report.SharpTargets;
 import margins.report.Survey;
 import margins.sample.Sampler;
 import margins.sample.SamplerParams;
@@ -21,11 +22,13 @@ public final class RegimesBenchmark {
    *
    * @param model the model's id
    * @param lines the figures with their targets
+   * @param sharp a two-stage model's targets (dreams, reconstructions, alien coherence); empty for a VAE
    * @param table the batch table (both spaces, held-out row, baselines)
    * @param caution a warning when the judging space cannot tell noise from this archive, or ""
    * @param seconds wall time from loading the model to the last measure
    */
-  public record Result(String model, List<RegimeFigures.Line> lines, String table, String caution, double seconds) {}
+  public record Result(String model, List<RegimeFigures.Line> lines, List<RegimeFigures.Line> sharp, String table,
+      String caution, double seconds) {}
 
   private RegimesBenchmark() {}
 
@@ -48,12 +51,16 @@ public final class RegimesBenchmark {
       Survey.Measured mim = Survey.sample(m, ms, mimeticParams, n, null, null);
       Survey.Measured ali = Survey.sample(m, as, alienParams, n, null, null);
       List<Survey.Measured> base = Survey.baselines(m, n);
-      List<Survey.Measured> all = List.of(held, mim, ali, base.get(0), base.get(1));
+      // A model with a learned density is judged on its reconstructions too: the ceiling of its dreams' crispness.
+      Survey.Measured recon = model.density() != null ? Survey.reconstructions(m) : null;
+      List<Survey.Measured> all = recon == null ? List.of(held, mim, ali, base.get(0), base.get(1))
+          : List.of(held, recon, mim, ali, base.get(0), base.get(1));
       String table = BatchTable.text(m.spaceIds(), all.stream().map(Survey.Measured::row).toList());
       List<RegimeFigures.Line> lines = RegimeFigures.of(held, mim, ali, base.get(0), base.get(1));
       String caution = String.join("\n", java.util.stream.Stream.of(RegimeFigures.caution(held, ali, base.get(0),
           base.get(1)), RegimeFigures.softness(mim, ali)).flatMap(java.util.Optional::stream).toList());
-      return new Result(model.id(), lines, table, caution, (System.nanoTime() - t0) / 1e9);
+      List<RegimeFigures.Line> sharp = recon == null ? List.of() : SharpTargets.of(held, recon, mim, ali);
+      return new Result(model.id(), lines, sharp, table, caution, (System.nanoTime() - t0) / 1e9);
     }
   }
 }

@@ -53,6 +53,10 @@ public final class RegimesBenchCommand implements Callable<Integer> {
     o.print(r.table());
     o.println("figures (pixel-structure space):");
     o.print(RegimeFigures.text(r.lines()));
+    if (!r.sharp().isEmpty()) {
+      o.println("a model with a learned density (two-stage):");
+      o.print(RegimeFigures.text(r.sharp()));
+    }
     if (!r.caution().isEmpty()) {
       o.println(r.caution());
     }

@@ -204,6 +204,7 @@ class MeasureCommandsTest {
         + " (C) / (C) / (C)");
     assertArrayEquals(new String[] {noise[10], shuffled[10], held[10], mim[10], ali[10]}, coherence);
     assertEquals(0, d(noise[10]), 0.1, "noise has no neighbouring-pixel correlation");
+    assertFalse(r.out.contains("a model with a learned density"), "a VAE has no two-stage targets: " + r.out);
 
     String[] m = figure(r.out, "mimetic pruned precision \\(held-out split: (N)\\): (N)  \\[target >= 0.6 x held-out: (V)\\]");
     assertEquals(held[2], m[0]);
@@ -234,7 +235,7 @@ class MeasureCommandsTest {
   }
 
   /** The cells after the row's name in the first (pixel-structure) table. */
-  private static String[] row(String out, String name) {
+  static String[] row(String out, String name) {
     String table = out.substring(out.indexOf("pixel-structure space"), out.indexOf("encoder space"));
     return table.lines().filter(l -> l.startsWith("  " + name + "  ")).findFirst()
         .map(l -> l.substring(2 + name.length()).trim().split("\\s+"))
@@ -242,7 +243,7 @@ class MeasureCommandsTest {
   }
 
   /** The groups of a figure line; N stands for a printed number, C for one that may be negative, V for a verdict. */
-  private static String[] figure(String out, String pattern) {
+  static String[] figure(String out, String pattern) {
     Matcher m = Pattern.compile(pattern.replace("(N)", "([0-9]+\\.[0-9]{3})").replace("(C)", "(-?[0-9]+\\.[0-9]{3})")
         .replace("(V)", "(met|not met)"))
         .matcher(out);
@@ -255,7 +256,7 @@ class MeasureCommandsTest {
   }
 
   /** The verdict is "met" exactly when small <= big (or small < big); printed figures too close to tell are skipped. */
-  private static void verdictFollows(String verdict, double big, double small, boolean orEqual) {
+  static void verdictFollows(String verdict, double big, double small, boolean orEqual) {
     if (Math.abs(big - small) < 1e-3 && !(orEqual && big == small)) {
       return;
     }
@@ -263,7 +264,7 @@ class MeasureCommandsTest {
     assertEquals(met ? "met" : "not met", verdict, small + (orEqual ? " <= " : " < ") + big);
   }
 
-  private static double d(String printed) {
+  static double d(String printed) {
     return Double.parseDouble(printed);
   }
 

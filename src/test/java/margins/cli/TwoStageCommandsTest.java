@@ -169,6 +169,38 @@ class TwoStageCommandsTest {
   }
 
   @Test
+  void benchRegimesJudgesDreamsReconstructionsAndAlienCoherenceOnATwoStageModel() {
+    MarginsTest.Run r = new MarginsTest.Run("bench", "regimes", "--studio", studio.toString(), "--n", "6",
+        "--device", "cpu");
+    assertEquals(0, r.code, r.err);
+    String[] held = MeasureCommandsTest.row(r.out, "held-out archive (reference)");
+    String[] recon = MeasureCommandsTest.row(r.out, "held-out, encoded and decoded");
+    String[] dream = MeasureCommandsTest.row(r.out, "mimetic (dream)");
+    String alienName = "alien (" + margins.sample.Samplers.defaultFor(margins.recipe.Regime.ALIEN, true).id() + ")";
+    String[] alien = MeasureCommandsTest.row(r.out, alienName);
+    assertTrue(r.out.contains("a model with a learned density (two-stage):"), r.out);
+    String[] p = MeasureCommandsTest.figure(r.out, "mimetic \\(dream\\) pruned precision \\(held-out split: (N)\\): (N)"
+        + "  \\[target >= 0.8 x held-out: (V)\\]");
+    assertEquals(held[2], p[0]);
+    assertEquals(dream[2], p[1]);
+    MeasureCommandsTest.verdictFollows(p[2], MeasureCommandsTest.d(p[1]), 0.8 * MeasureCommandsTest.d(p[0]), true);
+    String[] s = MeasureCommandsTest.figure(r.out, "mimetic \\(dream\\) sharpness \\(1 = held-out split\\): (N)"
+        + "  \\[target >= 0.85: (V)\\]");
+    assertEquals(dream[9], s[0]);
+    MeasureCommandsTest.verdictFollows(s[1], MeasureCommandsTest.d(s[0]), 0.85, true);
+    String[] rs = MeasureCommandsTest.figure(r.out, "reconstructions of held-out images: sharpness: (N)"
+        + "  \\[target >= 0.9: (V)\\]");
+    assertEquals(recon[9], rs[0]);
+    MeasureCommandsTest.verdictFollows(rs[1], MeasureCommandsTest.d(rs[0]), 0.9, true);
+    String[] c = MeasureCommandsTest.figure(r.out, java.util.regex.Pattern.quote(alienName)
+        + " coherence \\(held-out split: (C)\\): (C)  \\[target within 0.1 of held-out: (V)\\]");
+    assertEquals(held[10], c[0]);
+    assertEquals(alien[10], c[1]);
+    double gap = Math.abs(MeasureCommandsTest.d(c[1]) - MeasureCommandsTest.d(c[0]));
+    MeasureCommandsTest.verdictFollows(c[2], 0.1, gap, true);
+  }
+
+  @Test
   void theHelpSaysWhatEachPresetCosts() {
     MarginsTest.Run help = new MarginsTest.Run("train", "--help");
     for (String s : List.of("quick", "standard", "long", "min")) {
