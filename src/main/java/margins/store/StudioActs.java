@@ -36,7 +36,7 @@ public final class StudioActs {
   private StudioActs() {}
 
   /** The row for one line of an exploration's journal; empty for a tile (an item) or an entry of no known kind. */
-  public static Optional<StudioAct> of(String exploration, JsonNode line) {
+  public static Optional<StudioAct> fromJournal(String exploration, JsonNode line) {
     String entry = line.path("entry").asText();
     String name;
     String actor;
@@ -127,7 +127,7 @@ public final class StudioActs {
         Path file = d.resolve(FILE);
         if (ID.matcher(id).matches() && Files.isRegularFile(file)) {
           for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            parse(line).flatMap(n -> of(id, n)).ifPresent(out::add);
+            parse(line).flatMap(n -> fromJournal(id, n)).ifPresent(out::add);
           }
         }
       }

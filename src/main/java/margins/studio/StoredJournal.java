@@ -112,7 +112,8 @@ final class StoredJournal implements Journal {
       return;
     }
     try {
-      StudioActs.of(exploration, Json.MAPPER.readTree(Json.line(entry))).ifPresent(a -> StudioActs.record(store, a));
+      StudioActs.fromJournal(exploration, Json.MAPPER.readTree(Json.line(entry)))
+          .ifPresent(a -> StudioActs.record(store, a));
     } catch (RuntimeException | java.io.IOException e) {
       warn(exploration + "'s " + entry.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " "
           + entry.seq(), e);
