@@ -122,7 +122,8 @@ class KilledStudioTest {
     private HttpRequest request(String method, String path, String json) {
       return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
           .header("X-Margins-Token", token).header("Content-Type", "application/json")
-          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(json))
           .build();
     }
   }

@@ -144,7 +144,8 @@ class StudioPageTest {
     page.click("#walk-grab");
     page.waitForFunction("S.open && S.tiles.get(S.open).origin === 'walk-grab'");
     List<String> stored = StudioActs.of(f.studio.store(), exploration()).stream().map(StudioAct::name).toList();
-    assertTrue(stored.containsAll(List.of("open", "walk", "pause", "grab")), "the store has the walk's acts: " + stored);
+    assertTrue(stored.containsAll(List.of("open", "walk", "pause", "grab")), "the store has the walk's acts: "
+        + stored);
   }
 
   @Test
