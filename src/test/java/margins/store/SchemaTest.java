@@ -47,8 +47,8 @@ class SchemaTest {
     }
     byte[] before = Files.readAllBytes(db);
     MarginsException e = assertThrows(MarginsException.class, () -> Store.open(dir));
-    assertTrue(e.getMessage().contains("written by a newer Margins (schema v7; this Margins knows up to v" + Schema.LATEST + ")"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("written by a newer Margins (schema v7; this Margins knows up to v"
+        + Schema.LATEST + ")"), e.getMessage());
     assertTrue(e.getMessage().contains("upgrade Margins"), e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(db));
   }
