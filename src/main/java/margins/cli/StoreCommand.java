@@ -48,7 +48,8 @@ public final class StoreCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {"Moves the database aside (margins.db.replaced-TIME) and registers every PNG under the studio",
           "that carries a recipe (outputs, walk frames; not the archive or the runs), then replays the journal of",
-          "tags, notes and edges you added. Run it while no other command writes to this studio."})
+          "tags, notes and edges you added and copies the studio's acts from its explorations' journals. Run it",
+          "while no other command writes to this studio."})
   public static final class RebuildCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -62,8 +63,9 @@ public final class StoreCommand implements Callable<Integer> {
     public Integer call() {
       Rebuild.Result r = Rebuild.run(studio.dir(), also, Version.software(), progress(spec));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("rebuilt %s: %d items from %d PNGs (%d without a recipe skipped), %d journal acts, %.1f s%n",
-          Store.file(studio.dir()), r.items(), r.files(), r.skipped(), r.acts(), r.seconds());
+      out.printf("rebuilt %s: %d items from %d PNGs (%d without a recipe skipped), %d journal acts, %d studio acts,"
+          + " %.1f s%n", Store.file(studio.dir()), r.items(), r.files(), r.skipped(), r.acts(), r.studioActs(),
+          r.seconds());
       if (r.replaced() != null) {
         out.println("the old database is kept at " + r.replaced());
       }
@@ -76,8 +78,9 @@ public final class StoreCommand implements Callable<Integer> {
   @Command(name = "check", header = "Find and repair drift between the store and the studio's PNGs.",
       mixinStandardHelpOptions = true,
       description = {"Reports files gone, files changed, PNGs not registered, items without a file, lineage naming",
-          "items that are gone, and SQLite's own integrity check; then repairs the store to agree with the PNGs",
-          "(--dry-run only reports). Exit 0 when the store is consistent afterwards, 1 when it is not."})
+          "items that are gone, studio acts journaled but not stored, and SQLite's own integrity check; then",
+          "repairs the store to agree with the PNGs and the journals (--dry-run only reports). Exit 0 when the",
+          "store is consistent afterwards, 1 when it is not."})
   public static final class CheckCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -100,6 +103,9 @@ public final class StoreCommand implements Callable<Integer> {
         }
         if (r.dangling() > 0) {
           out.println(r.dangling() + " edges naming items that are gone");
+        }
+        if (r.unrecordedActs() > 0) {
+          out.println(r.unrecordedActs() + " studio acts in the explorations' journals but not in the store");
         }
         boolean consistent = r.consistent();
         if (r.repaired()) {

@@ -15,7 +15,8 @@ import margins.Progress;
 
 /**
  * Drift between the store and the studio's PNGs: files gone, files changed since they were registered, PNGs with a
- * recipe not registered, items left without a file, parents naming items that are gone, and SQLite's own check.
+ * recipe not registered, items left without a file, parents naming items that are gone, studio acts journaled but
+ * not stored, and SQLite's own check.
  * With repair, the store is made to agree with the PNGs (the PNGs are the truth).
  */
 public final class Check {
@@ -30,15 +31,16 @@ public final class Check {
    * @param unregistered PNGs with a recipe the store does not list
    * @param orphans items with no file left
    * @param dangling edges whose parent item is gone
+   * @param unrecordedActs studio acts in the explorations' journals (their truth) the store lacks
    * @param repaired whether the store was repaired
    */
   public record Report(String integrity, int files, List<String> gone, List<String> changed,
-      List<String> unregistered, int orphans, int dangling, boolean repaired) {
+      List<String> unregistered, int orphans, int dangling, int unrecordedActs, boolean repaired) {
 
     /** Whether the store and the PNGs agree. */
     public boolean consistent() {
       return integrity.equals("ok") && gone.isEmpty() && changed.isEmpty() && unregistered.isEmpty() && orphans == 0
-          && dangling == 0;
+          && dangling == 0 && unrecordedActs == 0;
     }
   }
 
@@ -91,11 +93,14 @@ public final class Check {
     List<String> unregistered = unregisteredFiles.stream().map(p -> Locations.key(studio, p)).sorted().toList();
     gone.sort(null);
     changed.sort(null);
-    boolean drift = !gone.isEmpty() || !changed.isEmpty() || !unregistered.isEmpty() || orphans > 0 || dangling > 0;
+    int unrecordedActs = StudioActs.missing(store).size();
+    boolean drift = !gone.isEmpty() || !changed.isEmpty() || !unregistered.isEmpty() || orphans > 0 || dangling > 0
+        || unrecordedActs > 0;
     if (repair && drift) {
       repair(store, gone, changed, unregisteredFiles, progress);
     }
-    return new Report(integrity, listed.size(), gone, changed, unregistered, orphans, dangling, repair && drift);
+    return new Report(integrity, listed.size(), gone, changed, unregistered, orphans, dangling, unrecordedActs,
+        repair && drift);
   }
 
   private static void repair(Store store, List<String> gone, List<String> changed, List<Path> unregistered,
@@ -157,6 +162,7 @@ public final class Check {
       }
     }
     Acts.replay(store);
+    StudioActs.replay(store);
   }
 
   private static int count(Store store, String sql) {

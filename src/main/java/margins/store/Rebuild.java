@@ -15,7 +15,8 @@ import margins.recipe.Recipe;
 /**
  * Makes the store again from the studio's PNGs: the old database is moved aside (margins.db.replaced-TIME, never
  * deleted), every PNG carrying a recipe is registered as its recipe says, then the journal of what an artist added
- * is replayed and the training runs are listed. Run it while no other command writes to the studio.
+ * is replayed, the studio's acts are copied from its explorations' journals (their truth) and the training runs
+ * are listed. Run it while no other command writes to the studio.
  */
 public final class Rebuild {
 
@@ -29,10 +30,12 @@ public final class Rebuild {
    * @param files PNGs registered
    * @param skipped PNGs without a recipe (contact sheets, other images)
    * @param acts journal acts applied
+   * @param studioActs the studio's acts restored from its explorations' journals
    * @param replaced where the old database went, or null when there was none
    * @param seconds how long it took
    */
-  public record Result(long items, int files, int skipped, int acts, Path replaced, double seconds) {}
+  public record Result(long items, int files, int skipped, int acts, int studioActs, Path replaced,
+      double seconds) {}
 
   private Rebuild() {}
 
@@ -47,8 +50,10 @@ public final class Rebuild {
       }
       int[] counts = register(store, pngs, progress.start("rebuilding the store", pngs.size(), 2000));
       int acts = Acts.replay(store);
+      int studioActs = StudioActs.replay(store);
       Runs.sync(store);
-      return new Result(Items.count(store), counts[0], counts[1], acts, replaced, (System.nanoTime() - t0) / 1e9);
+      return new Result(Items.count(store), counts[0], counts[1], acts, studioActs, replaced,
+          (System.nanoTime() - t0) / 1e9);
     }
   }
 

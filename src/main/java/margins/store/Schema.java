@@ -12,8 +12,7 @@ import margins.MarginsException;
  * The store's schema and its migrations. {@code PRAGMA user_version} holds the version; {@code migrations} records
  * when each was applied and by which Margins. Migration v(n+1) is a list of statements appended to {@link #STEPS};
  * one that is applied never changes. A store of a newer version than this Margins knows is refused, untouched.
- * The studio's v2 will add its explorations and their acts (keep, reject, breed, interruptions and answers) as new
- * tables referring to items(id).
+ * v2 adds the studio's acts (the entries of its explorations' journals but their tiles, which are items).
  */
 final class Schema {
 
@@ -68,7 +67,14 @@ final class Schema {
       "CREATE INDEX tags_tag ON tags(tag)",
       "CREATE TABLE notes(id INTEGER PRIMARY KEY, item INTEGER NOT NULL REFERENCES items(n) ON DELETE CASCADE,"
           + " text TEXT NOT NULL, added_at INTEGER NOT NULL)",
-      "CREATE INDEX notes_item ON notes(item)"));
+      "CREATE INDEX notes_item ON notes(item)"),
+      List.of(
+      // The studio's acts, offers and answers, one row per entry of explorations/<id>/journal.jsonl (their truth):
+      // tile is the tile's id in its exploration (its item is the PNG's), data the journal's line.
+      "CREATE TABLE acts(exploration TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, entry TEXT NOT NULL"
+          + " CHECK (entry IN ('begin', 'act', 'offer', 'answer')), name TEXT NOT NULL, actor TEXT NOT NULL,"
+          + " tile TEXT, offer TEXT, data TEXT NOT NULL, PRIMARY KEY(exploration, seq)) WITHOUT ROWID",
+      "CREATE INDEX acts_name ON acts(name, at)"));
 
   /** The version this Margins writes. */
   static final int LATEST = STEPS.size();

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Something the artist or the machine did: "grid" (a grid delivered), "keep", "reject", "parent", "breed", "edit",
- * "bend", "walk", "pause", "grab", "branch", "drop", "cancel", "settings", "reset-rates", "reopen".
+ * "bend", "open", "walk", "pause", "resume", "grab", "branch", "drop", "cancel", "settings", "reset-rates", "reopen".
  *
  * @param act what
  * @param actor "human" or "machine"

@@ -24,10 +24,10 @@ import margins.MarginsException;
 public final class FileJournal implements Journal {
 
   /** The folder under the studio. */
-  public static final String DIR = "explorations";
+  public static final String DIR = margins.store.StudioActs.DIR;
 
   /** The journal's file name in an exploration's folder. */
-  public static final String FILE = "journal.jsonl";
+  public static final String FILE = margins.store.StudioActs.FILE;
 
   private final Path root;
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Where the studio writes what happens, as it happens, and reads an exploration back: every act, every item with
  * its parents and creator, every offer of the machine and its answer. A method returns once the entry is durable,
- * so a crash or a closed tab loses nothing that was acknowledged. {@link FileJournal} writes JSON lines; the store
- * (SQLite) is to implement it too, with explorations, acts and offers tables beside its items and edges.
+ * so a crash or a closed tab loses nothing that was acknowledged. {@link FileJournal} writes JSON lines, the truth;
+ * {@link StoredJournal} copies each entry into the store (tiles as items, the rest into its acts table).
  */
 public interface Journal {
 

@@ -80,6 +80,7 @@ public final class Studio implements AutoCloseable {
   private final Worker worker;
   private final List<ManifestEntry> manifest;
   private final float[][] archiveFeatures;
+  private final ArchiveNeighbours neighbours = new ArchiveNeighbours(this);
   private final Maker maker;
   private final double baseline;
   private final Map<String, Exploration> open = new LinkedHashMap<>(16, 0.75f, true);
@@ -172,6 +173,16 @@ public final class Studio implements AutoCloseable {
   /** Pixel-structure features of the training split, row i for archive item trainIndices()[i]. */
   float[][] archiveFeatures() {
     return archiveFeatures;
+  }
+
+  /** The archive images nearest a tile, for the inspector. */
+  ArchiveNeighbours neighbours() {
+    return neighbours;
+  }
+
+  /** The studio's store, or null when it could not be opened. */
+  margins.store.Store store() {
+    return journal.store();
   }
 
   /** A new exploration, begun in the journal. */

@@ -145,7 +145,7 @@ class StoreCommandsTest {
     Store.open(other).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + Store.file(other));
         Statement s = c.createStatement()) {
-      s.execute("PRAGMA user_version = 2");
+      s.execute("PRAGMA user_version = 99");
     }
     MarginsTest.Run r = new MarginsTest.Run("store", "--studio", other.toString());
     assertEquals(1, r.code);

@@ -139,4 +139,41 @@ class RebuildAndCheckTest {
       assertEquals("ok", r.integrity());
     }
   }
+
+  @Test
+  void theStudiosActsComeFromItsExplorationsJournalsATornLastLineSkippedAndCheckAndRebuildCopyThem()
+      throws Exception {
+    populate();
+    String x = "20261202-050000-abcd";
+    Path journal = studio.resolve(StudioActs.DIR).resolve(x).resolve(StudioActs.FILE);
+    Files.createDirectories(journal.getParent());
+    Files.writeString(journal, String.join("\n",
+        "{\"entry\":\"begin\",\"seq\":0,\"at\":100,\"exploration\":\"" + x + "\",\"model\":\"00000-vae32@300\"}",
+        "{\"entry\":\"item\",\"seq\":1,\"at\":110,\"id\":\"t0\"}",
+        "{\"entry\":\"act\",\"seq\":2,\"at\":120,\"act\":\"keep\",\"actor\":\"human\",\"data\":{\"tile\":\"t0\"}}",
+        "{\"entry\":\"offer\",\"seq\":3,\"at\":130,\"id\":\"o0\",\"trigger\":\"converge\",\"kind\":\"tiles\"}",
+        "{\"entry\":\"answer\",\"seq\":4,\"at\":140,\"offer\":\"o0\",\"answer\":\"not-now\"}",
+        "{\"entry\":\"act\",\"seq\":5,\"at\":150,\"act\":\"pau"));
+    List<String> expected = List.of("0 begin human null", "2 keep human null", "3 converge machine o0",
+        "4 not-now human o0");
+    try (Store store = Store.open(studio)) {
+      Check.Report found = Check.run(store, false, Progress.Target.NONE);
+      assertEquals(4, found.unrecordedActs(), "the tile is an item and the torn line was never acknowledged");
+      assertFalse(found.consistent());
+      assertTrue(Check.run(store, true, Progress.Target.NONE).repaired());
+      assertTrue(Check.run(store, false, Progress.Target.NONE).consistent());
+      assertEquals(expected, rows(store, x));
+      assertEquals("t0", StudioActs.of(store, x).get(1).tile());
+    }
+    Rebuild.Result r = Rebuild.run(studio, List.of(), "margins test", Progress.Target.NONE);
+    assertEquals(4, r.studioActs());
+    try (Store store = Store.open(studio)) {
+      assertEquals(expected, rows(store, x));
+    }
+  }
+
+  private static List<String> rows(Store store, String x) {
+    return StudioActs.of(store, x).stream().map(a -> a.seq() + " " + a.name() + " " + a.actor() + " " + a.offer())
+        .toList();
+  }
 }

@@ -36,12 +36,17 @@ class StoredJournalTest {
 
   /** A command on the fixture's studio: its exit code, then what it printed. */
   static List<String> margins(String... args) {
+    return margins(f.studioDir, args);
+  }
+
+  /** A command on a studio: its exit code, then what it printed. */
+  static List<String> margins(Path studio, String... args) {
     StringWriter out = new StringWriter();
     CommandLine cl = Margins.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(new StringWriter()));
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--studio", f.studioDir.toString()));
+    all.addAll(List.of("--studio", studio.toString()));
     int code = cl.execute(all.toArray(String[]::new));
     return List.of(String.valueOf(code), out.toString());
   }

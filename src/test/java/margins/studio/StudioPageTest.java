@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import margins.archive.TestImages;
 import margins.cli.Margins;
+import margins.store.StudioAct;
+import margins.store.StudioActs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +143,9 @@ class StudioPageTest {
     assertEquals(frozen, page.textContent("#walk-count"), "no frame arrives while the walk is paused");
     page.click("#walk-grab");
     page.waitForFunction("S.open && S.tiles.get(S.open).origin === 'walk-grab'");
+    List<String> stored = StudioActs.of(f.studio.store(), exploration()).stream().map(StudioAct::name).toList();
+    assertTrue(stored.containsAll(List.of("open", "walk", "pause", "grab")), "the store has the walk's acts: "
+        + stored);
   }
 
   @Test
@@ -171,6 +176,11 @@ class StudioPageTest {
         && o.trigger().equals("converge")), "the offer is recorded");
     assertTrue(record.stream().anyMatch(e -> e instanceof Answer a && a.offer().equals(offer)
         && a.answer().equals(Answer.DISMISS)), "and so is its answer");
+    List<StudioAct> stored = StudioActs.of(f.studio.store(), exploration());
+    assertTrue(stored.stream().anyMatch(a -> a.entry().equals("offer") && a.name().equals("converge")
+        && a.actor().equals(Act.MACHINE) && offer.equals(a.offer())), "the store has the offer: " + stored);
+    assertTrue(stored.stream().anyMatch(a -> a.entry().equals("answer") && a.name().equals(Answer.DISMISS)
+        && offer.equals(a.offer())), "and its answer: " + stored);
   }
 
   @Test

@@ -128,6 +128,15 @@ class WalkStreamTest {
   }
 
   @Test
+  void theBenchsWalkRateCountsTheFramesAPageReceivesNeverFasterThanTheWalksClock() throws Exception {
+    WalkRate.Result r = WalkRate.measure(f.server, Duration.ofSeconds(3));
+    System.out.printf("live walk (WalkRate): %.1f frames/s at a clock of %d%n", r.fps(), r.clock());
+    assertEquals(30, r.clock());
+    assertTrue(r.seconds() >= 3 && r.frames() >= 10, r.toString());
+    assertTrue(r.frames() <= r.clock() * r.seconds() + 3, "no more frames than the clock makes: " + r);
+  }
+
+  @Test
   void atMostTwoFramesAreInFlightAndALaggingPageSeesFramesSkipped() throws Exception {
     Client c = Client.connect(origin());
     c.acking = false;
