@@ -51,6 +51,11 @@ public final class Samplers {
     return byId((density ? DENSITY_DEFAULTS : DEFAULTS).get(regime));
   }
 
+  /** The samplers a model can run: those drawing from a learned density only where it has one. */
+  public static List<Sampler> usable(boolean density) {
+    return all().stream().filter(s -> density || !(s instanceof Dream || s instanceof DensityTail)).toList();
+  }
+
   /** Every sampler, by id. */
   public static List<Sampler> all() {
     return TABLE.values().stream().map(Supplier::get).toList();

@@ -187,9 +187,11 @@ final class Interruptions {
   }
 
   /** Another sampler than the grid's: the best accepted so far, ties broken by a draw seeded with the time. */
-  private static String otherSampler(Exploration x, long seed) {
-    String now = Proposals.sampler(x).getKey();
-    List<String> ids = new ArrayList<>(Samplers.all().stream().map(Sampler::id).filter(s -> !s.equals(now)).toList());
+  private String otherSampler(Exploration x, long seed) {
+    boolean density = studio.model().density() != null;
+    String now = Proposals.sampler(x, density).getKey();
+    List<String> ids = new ArrayList<>(Samplers.usable(density).stream().map(Sampler::id)
+        .filter(s -> !s.equals(now)).toList());
     java.util.Collections.shuffle(ids, new Random(seed));
     ids.sort(java.util.Comparator.comparingDouble((String s) -> -x.machine().rates().sampler(s)));
     return ids.get(0);

@@ -52,7 +52,7 @@ final class Maker {
 
   /** The mean distance between random mimetic samples (the dial's mimetic stop), computed on the worker. */
   double baseline(int n) {
-    Dial d = Dial.byId(Dial.DEFAULT);
+    Dial d = Dial.byId(Dial.DEFAULT, studio.model().density() != null);
     Sampler s = Samplers.byId(d.sampler());
     List<Long> seeds = new ArrayList<>();
     for (long i = 0; i < n; i++) {

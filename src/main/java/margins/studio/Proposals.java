@@ -31,7 +31,7 @@ final class Proposals {
   }
 
   /** The sampler and parameters of a grid: the offered sampler the artist kept, else the dial's stop. */
-  static Map.Entry<String, Map<String, String>> sampler(Exploration x) {
+  static Map.Entry<String, Map<String, String>> sampler(Exploration x, boolean density) {
     Object chosen = x.setting("sampler");
     if (chosen != null && !chosen.toString().isEmpty()) {
       String id = chosen.toString();
@@ -39,12 +39,12 @@ final class Proposals {
           : Dial.STOPS.stream().filter(d -> d.sampler().equals(id)).map(Dial::params).findFirst().orElse(Map.of());
       return Map.entry(id, p);
     }
-    Dial d = Dial.byId(String.valueOf(x.setting("dial")));
+    Dial d = Dial.byId(String.valueOf(x.setting("dial")), density);
     return Map.entry(d.sampler(), d.params());
   }
 
   Map<String, Object> propose(Exploration x, String job) {
-    var choice = sampler(x);
+    var choice = sampler(x, studio.model().density() != null);
     Sampler s = Samplers.byId(choice.getKey());
     long seed = x.seeds(GRID);
     return studio.worker().run(job, () -> {

@@ -189,4 +189,17 @@ class SamplersTest {
   private static List<String> varyingIds() {
     return Samplers.all().stream().filter(Sampler::takesSource).map(Sampler::id).toList();
   }
+
+  @Test
+  void aModelWithADensityDreamsByDefaultAndAVaeIsNeverOfferedASamplerItCannotRun() {
+    assertEquals(Dream.ID, Samplers.defaultFor(margins.recipe.Regime.MIMETIC, true).id());
+    assertEquals(ArchiveNeighbours.ID, Samplers.defaultFor(margins.recipe.Regime.MIMETIC, false).id());
+    assertEquals(Dream.ID, Sampling.forPsi(0.7, true).id());
+    assertEquals(DensityTail.ID, Sampling.forPsi(2, true).id());
+    assertEquals(Truncated.ID, Sampling.forPsi(0.7, false).id());
+    assertEquals(Tail.ID, Sampling.forPsi(2, false).id());
+    List<String> vae = Samplers.usable(false).stream().map(Sampler::id).toList();
+    assertFalse(vae.contains(Dream.ID) || vae.contains(DensityTail.ID), vae.toString());
+    assertEquals(Samplers.all().size(), Samplers.usable(true).size());
+  }
 }

@@ -38,6 +38,21 @@ class DialTest {
   }
 
   @Test
+  void onAModelWithADensityTheMimeticAndMarginalStopsDrawFromItAndTheOthersStayAsTheyAre() {
+    assertEquals("dream", Dial.byId("mimetic", true).sampler());
+    assertEquals("density-tail", Dial.byId("marginal", true).sampler());
+    assertEquals(Regime.MIMETIC, Samplers.byId(Dial.byId("mimetic", true).sampler()).regime());
+    assertEquals(Dial.byId("copy"), Dial.byId("copy", true));
+    assertEquals(Dial.byId("alien"), Dial.byId("alien", true));
+    for (String id : List.of("mimetic", "marginal")) {
+      Dial d = Dial.byId(id, true);
+      Sampler s = Samplers.byId(d.sampler());
+      new SamplerParams(d.params()).allowOnly(s.id(), s.parameters());
+      assertTrue(Samplers.byId(d.vary()).takesSource(), id);
+    }
+  }
+
+  @Test
   void anUnknownStopIsRefusedWithTheStops() {
     BadParameter e = assertThrows(BadParameter.class, () -> Dial.byId("weird"));
     assertTrue(e.getMessage().contains("[copy, mimetic, marginal, alien]"), e.getMessage());
