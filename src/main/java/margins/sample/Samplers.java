@@ -14,6 +14,7 @@ public final class Samplers {
       Map.entry(Truncated.ID, Truncated::new),
       Map.entry(Dream.ID, Dream::new),
       Map.entry(DensityTail.ID, DensityTail::new),
+      Map.entry(Beyond.ID, Beyond::new),
       Map.entry(ArchiveNeighbours.ID, ArchiveNeighbours::new),
       Map.entry(AggregatePosterior.ID, AggregatePosterior::new),
       Map.entry(Posterior.ID, Posterior::new),
@@ -53,7 +54,7 @@ public final class Samplers {
 
   /** The samplers a model can run: those drawing from a learned density only where it has one. */
   public static List<Sampler> usable(boolean density) {
-    return all().stream().filter(s -> density || !(s instanceof Dream || s instanceof DensityTail)).toList();
+    return all().stream().filter(s -> density || !(s instanceof Dream || s instanceof DensityTail || s instanceof Beyond)).toList();
   }
 
   /** Every sampler, by id. */

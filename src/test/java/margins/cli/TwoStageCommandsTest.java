@@ -87,6 +87,28 @@ class TwoStageCommandsTest {
     }
   }
 
+  @Test
+  void beyondTakesEachDreamReachTimesFurtherFromTheCodesMean() {
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      Generator gen = new Generator(model);
+      List<Long> seeds = List.of(5L, 6L);
+      List<Draw> dreams = new Dream().draw(SamplerContext.withoutArchive(gen, new SamplerParams(Map.of())), seeds);
+      List<Draw> far = new margins.sample.Beyond().draw(SamplerContext.withoutArchive(gen,
+          new SamplerParams(Map.of("reach", "3"))), seeds);
+      float[] mean = model.density().mean();
+      for (int i = 0; i < seeds.size(); i++) {
+        for (int j = 0; j < mean.length; j++) {
+          float expected = mean[j] + 3 * (dreams.get(i).latent()[j] - mean[j]);
+          assertEquals(expected, far.get(i).latent()[j], 1e-4);
+        }
+      }
+    }
+    MarginsTest.Run onVae = SharedStudio.run("sample", "--sampler", "beyond", "--seeds", "1", "--out",
+        tmp.resolve("vae-beyond").toString());
+    assertEquals(2, onVae.code);
+    assertFalse(Files.exists(tmp.resolve("vae-beyond")), "nothing written");
+  }
+
   /** The mean distance of the codes from their own mean. */
   static double spread(List<Draw> draws) {
     int l = draws.get(0).latent().length;

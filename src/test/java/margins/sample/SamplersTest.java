@@ -62,6 +62,7 @@ class SamplersTest {
       Map.entry(Truncated.ID, Map.of("psi", "1.5")),
       Map.entry(Dream.ID, Map.of("psi", "4")),
       Map.entry(DensityTail.ID, Map.of("psi", "0.5")),
+      Map.entry(Beyond.ID, Map.of("reach", "0.5", "psi", "4")),
       Map.entry(Tail.ID, Map.of("psi", "0.5", "shell", "11")),
       Map.entry(ArchiveNeighbours.ID, Map.of("radius", "-1")),
       Map.entry(AggregatePosterior.ID, Map.of("k", "0", "psi", "2")),
