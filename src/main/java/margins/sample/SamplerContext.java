@@ -98,6 +98,11 @@ public final class SamplerContext {
     return generator.model();
   }
 
+  /** Whether there is a model and it has a learned density over its codes (a two-stage model). */
+  public boolean hasDensity() {
+    return generator != null && generator.model().density() != null;
+  }
+
   /** The latent dimension (the codes' when there is no model). */
   public int latent() {
     return generator == null ? codes().means()[0].length : model().vae().config().latent();

@@ -158,6 +158,18 @@ class TwoStageCommandsTest {
   }
 
   @Test
+  void theAlienDefaultSearchesFurtherOnATwoStageModelAndItsRecipeSaysHowFar() {
+    Path out = tmp.resolve("alien-default");
+    MarginsTest.Run alien = run("sample", "--regime", "alien", "--seeds", "2", "--no-measure", "--out",
+        out.toString());
+    assertEquals(0, alien.code, alien.err);
+    assertTrue(alien.out.contains("(novelty-search, alien)"), alien.out);
+    String recipe = new MarginsTest.Run("recipe", out.resolve("seed0002.png").toString()).out;
+    assertTrue(recipe.matches("(?s).*\"generations\"\\s*:\\s*8\\b.*"), recipe);
+    assertTrue(recipe.matches("(?s).*\"sigma\"\\s*:\\s*1\\.5\\b.*"), recipe);
+  }
+
+  @Test
   void aTwoStageRunDrawsItsLossCurvePhaseByPhase() throws Exception {
     Path png = RunDir.list(studio).get(0).dir().resolve("loss.png");
     assertTrue(Files.size(png) > 1000, png + " is a picture");
