@@ -33,13 +33,14 @@ public final class SearchBenchmark {
    * @param insertPerSecond vectors stored per second
    * @param exactMs exact search per query, or NaN where it was not timed (beyond 10^5)
    * @param buildSeconds building the index
+   * @param segments the built index's segments (each a graph searched per query)
    * @param hnswMeanMs index search per query, re-ranking included
    * @param hnswP95Ms its 95th percentile
    * @param recall recall@10 against exact search
    * @param queries queries timed
    */
   public record Figures(long vectors, int dimension, double insertPerSecond, double exactMs, double buildSeconds,
-      double hnswMeanMs, double hnswP95Ms, double recall, int queries) {}
+      int segments, double hnswMeanMs, double hnswP95Ms, double recall, int queries) {}
 
   private SearchBenchmark() {}
 
@@ -107,7 +108,8 @@ public final class SearchBenchmark {
           hit += (int) hits.stream().filter(h -> exact.contains(h.owner())).count();
         }
         Arrays.sort(ms);
-        return new Figures(n, gen.dimension(), n / insertSeconds, exactMs, build, Arrays.stream(ms).average().orElse(0),
+        return new Figures(n, gen.dimension(), n / insertSeconds, exactMs, build,
+            index.segments(), Arrays.stream(ms).average().orElse(0),
             ms[(int) Math.floor(0.95 * (queries - 1))], (double) hit / (K * queries), queries);
       }
     }
