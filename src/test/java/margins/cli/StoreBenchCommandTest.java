@@ -24,7 +24,7 @@ class StoreBenchCommandTest {
     assertTrue(r.out.contains("recall@10") && r.out.contains("       2,000  "), r.out);
     assertTrue(r.out.contains("machine: ") && r.out.contains(" cores; load average "), r.out);
     String row = r.out.lines().filter(l -> l.startsWith("       2,000  ")).findFirst().orElseThrow();
-    assertEquals("1", row.trim().split("\\s+")[4], "one segment: " + row);
+    assertEquals("1", row.trim().split("\\s+")[5], "one segment: " + row);
     assertFalse(Files.exists(scratch), "the scratch stores are deleted");
   }
 
