@@ -1,5 +1,6 @@
 package margins.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,13 +34,16 @@ public final class SearchBenchmark {
    * @param insertPerSecond vectors stored per second
    * @param exactMs exact search per query, or NaN where it was not timed (beyond 10^5)
    * @param buildSeconds building the index
+   * @param buildCpuSeconds the process's CPU time while building it (what other work on the cores does not inflate)
+   * @param segments the built index's segments (each a graph searched per query)
    * @param hnswMeanMs index search per query, re-ranking included
+   * @param hnswCpuMs the process's CPU time per query
    * @param hnswP95Ms its 95th percentile
    * @param recall recall@10 against exact search
    * @param queries queries timed
    */
   public record Figures(long vectors, int dimension, double insertPerSecond, double exactMs, double buildSeconds,
-      double hnswMeanMs, double hnswP95Ms, double recall, int queries) {}
+      double buildCpuSeconds, int segments, double hnswMeanMs, double hnswCpuMs, double hnswP95Ms, double recall, int queries) {}
 
   private SearchBenchmark() {}
 
@@ -89,17 +93,22 @@ public final class SearchBenchmark {
       }
       inMemory = null;
       long b0 = System.nanoTime();
+      long bc0 = cpuNanos();
       try (HnswIndex index = HnswIndex.open(store, space, progress)) {
         double build = (System.nanoTime() - b0) / 1e9;
+        double buildCpu = (cpuNanos() - bc0) / 1e9;
         for (int i = 0; i < WARMUP; i++) {
           index.search(q[i], K, false);
         }
         double[] ms = new double[queries];
         int hit = 0;
+        long cpu = 0;
         for (int j = 0; j < queries; j++) {
+          long c0 = cpuNanos();
           long s0 = System.nanoTime();
           var hits = index.search(q[WARMUP + j], K, false);
           ms[j] = (System.nanoTime() - s0) / 1e6;
+          cpu += cpuNanos() - c0;
           Set<String> exact = new HashSet<>();
           for (long id : truth.get(j).drain()) {
             exact.add(Long.toString(id));
@@ -107,10 +116,17 @@ public final class SearchBenchmark {
           hit += (int) hits.stream().filter(h -> exact.contains(h.owner())).count();
         }
         Arrays.sort(ms);
-        return new Figures(n, gen.dimension(), n / insertSeconds, exactMs, build, Arrays.stream(ms).average().orElse(0),
+        return new Figures(n, gen.dimension(), n / insertSeconds, exactMs, build, buildCpu,
+            index.segments(), Arrays.stream(ms).average().orElse(0), cpu / 1e6 / queries,
             ms[(int) Math.floor(0.95 * (queries - 1))], (double) hit / (K * queries), queries);
       }
     }
+  }
+
+  /** CPU time of every thread of this process so far, in ns. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Bases for when no studio archive is at hand: clusters in a low-dimensional subspace. */

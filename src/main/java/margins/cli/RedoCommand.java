@@ -13,6 +13,7 @@ import margins.recipe.Recipe;
 import margins.redo.Redo;
 import margins.redo.WalkRedo;
 import margins.report.ArchiveMeasurer;
+import margins.store.Registrar;
 import margins.walk.Walking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +40,15 @@ public final class RedoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter o = spec.commandLine().getOut();
     if (png.getFileName() != null && png.getFileName().toString().endsWith(".json")) {
-      Walking.Written w = WalkRedo.run(studio.dir(), device.resolve(), png, out,
-          m -> ArchiveMeasurer.forStudio(studio.dir(), m));
-      spec.commandLine().getOut().println("made again: " + w.frames() + " frames in " + w.dir());
-      spec.commandLine().getOut().flush();
+      try (Registrar store = Registrar.remaking(studio.dir(), spec.commandLine().getErr())) {
+        Walking.Written w = WalkRedo.run(studio.dir(), device.resolve(), png, out,
+            m -> ArchiveMeasurer.forStudio(studio.dir(), m), store);
+        o.println("made again: " + w.frames() + " frames in " + w.dir());
+        store.report(o);
+        o.flush();
+      }
       return 0;
     }
     Recipe recipe = Redo.recipeOf(png);
@@ -52,13 +57,16 @@ public final class RedoCommand implements Callable<Integer> {
     }
     byte[] original = read(png);
     String now;
-    try (Model model = Model.byHash(studio.dir(), recipe.checkpoint(), recipe.checkpointSha256(), device.resolve())) {
-      Redo.redo(new Generator(model), recipe, out);
-      now = model.device();
+    try (Registrar store = Registrar.remaking(studio.dir(), spec.commandLine().getErr())) {
+      try (Model model = Model.byHash(studio.dir(), recipe.checkpoint(), recipe.checkpointSha256(),
+          device.resolve())) {
+        Redo.redo(new Generator(model), recipe, out, store);
+        now = model.device();
+      }
+      o.println("made again: " + out + " (" + comparison(original, read(out), recipe.device(), now) + ")");
+      store.report(o);
+      o.flush();
     }
-    PrintWriter o = spec.commandLine().getOut();
-    o.println("made again: " + out + " (" + comparison(original, read(out), recipe.device(), now) + ")");
-    o.flush();
     return 0;
   }
 

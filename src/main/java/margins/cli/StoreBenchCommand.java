@@ -3,6 +3,7 @@ package margins.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import margins.BadParameter;
 import margins.archive.PreparedArchive;
 import margins.bench.SearchBenchmark;
 import margins.bench.StoreBenchmark;
+import margins.engine.Cpu;
 import margins.measure.PixelStructure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
         "prints their throughput and the database's size per item; then, at each of --sizes vectors of the",
         "pixel-structure space (336 values; drawn around the studio archive's own vectors when it has one), exact",
         "search against the HNSW index (64 principal components, candidates re-ranked on the full vectors):",
-        "latency per query and recall@10. Targets: recall >= 0.95; a query at 10^6 vectors under 20 ms on 2 cores.",
+        "its build time and segments, latency per query and recall@10, beside the machine and its load; the",
+        "process's CPU time for the build and per query, which other work on the cores does not inflate.",
+        "Targets: recall >= 0.95; a query at 10^6 vectors under 20 ms on 2 cores.",
         "The default run is bounded (10^5 items, 10^5 vectors: a few minutes); --sizes 100000,1000000 adds the",
         "million, which takes much longer and ~1.5 GB of scratch disk (deleted afterwards)."})
 public final class StoreBenchCommand implements Callable<Integer> {
@@ -72,14 +76,19 @@ public final class StoreBenchCommand implements Callable<Integer> {
           + " %d candidates re-ranked exactly; %d queries each, %d cores%n", bases[0].length,
           bases.length + (bases.length > 500 && archive ? " archive images of " + studio.dir() : " synthetic bases"),
           margins.store.HnswIndex.DIMENSION, 100, queries, Runtime.getRuntime().availableProcessors());
-      o.printf("%12s  %10s  %12s  %10s  %14s  %13s  %9s%n", "vectors", "insert/s", "exact ms/q", "build s",
-          "HNSW ms/q mean", "HNSW ms/q p95", "recall@10");
+      Cpu cpu = Cpu.here();
+      o.printf("machine: %s, %d cores; load average %.2f at the start, and beside each size when it ended%n",
+          cpu.model(), cpu.cores(), load());
+      o.printf("%12s  %10s  %12s  %10s  %11s  %8s  %14s  %13s  %13s  %9s  %5s%n", "vectors", "insert/s",
+          "exact ms/q", "build s", "build CPU s", "segments", "HNSW ms/q mean", "HNSW ms/q p95", "HNSW CPU ms/q",
+          "recall@10", "load");
       o.flush();
       for (long n : sizes) {
         SearchBenchmark.Figures f = SearchBenchmark.run(bases, n, queries, scratch, 1L, StoreCommand.progress(spec));
-        o.printf("%,12d  %,10.0f  %12s  %10.1f  %14.2f  %13.2f  %9.3f%n", f.vectors(), f.insertPerSecond(),
-            Double.isNaN(f.exactMs()) ? "-" : String.format("%.2f", f.exactMs()), f.buildSeconds(), f.hnswMeanMs(),
-            f.hnswP95Ms(), f.recall());
+        o.printf("%,12d  %,10.0f  %12s  %10.1f  %11.1f  %8d  %14.2f  %13.2f  %13.2f  %9.3f  %5.2f%n", f.vectors(),
+            f.insertPerSecond(), Double.isNaN(f.exactMs()) ? "-" : String.format("%.2f", f.exactMs()),
+            f.buildSeconds(), f.buildCpuSeconds(), f.segments(), f.hnswMeanMs(), f.hnswP95Ms(), f.hnswCpuMs(),
+            f.recall(), load());
         o.flush();
       }
     } finally {
@@ -89,6 +98,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
   }
 
   private boolean archive;
+
+  /** The system's load average over the last minute: other work on the cores the figures were taken on. */
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
 
   /** The studio archive's pixel-structure vectors, or synthetic ones when it has none. */
   private float[][] bases() {

@@ -100,7 +100,13 @@ public final class WalkCommand implements Callable<Integer> {
       if (out == null) {
         throw new BadParameter("--recipe needs --out DIR");
       }
-      return report(WalkRedo.run(using.studio(), using.device(), recipe, out, m -> measure.measurer(using.studio(), m)));
+      try (Registrar store = Registrar.remaking(using.studio(), spec.commandLine().getErr())) {
+        int code = report(WalkRedo.run(using.studio(), using.device(), recipe, out,
+            m -> measure.measurer(using.studio(), m), store));
+        store.report(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return code;
+      }
     }
     check();
     List<Bend> bends = bending.bends();

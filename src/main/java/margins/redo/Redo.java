@@ -1,6 +1,7 @@
 package margins.redo;
 
 import java.nio.file.Path;
+import java.util.List;
 import margins.MarginsException;
 import margins.bend.Operations;
 import margins.image.Png;
@@ -22,13 +23,14 @@ public final class Redo {
 
   /**
    * Decodes the recipe's latent through its operations and writes the PNG with the same recipe; a walk's
-   * frame is made by decoding its batch again, as the walk did.
+   * frame is made by decoding its batch again, as the walk did. The sink then hears of the PNG.
    */
-  public static void redo(Generator gen, Recipe recipe, Path out) {
+  public static void redo(Generator gen, Recipe recipe, Path out, Outputs.Sink sink) {
     if (Walking.SAMPLER.equals(recipe.sampler())) {
       Png.write(out, Walking.frame(gen, recipe), Recipe.KEYWORD, recipe.json());
-      return;
+    } else {
+      Outputs.writeOne(gen, recipe, Operations.hook(recipe.operations(), gen.model().vae()), out);
     }
-    Outputs.writeOne(gen, recipe, Operations.hook(recipe.operations(), gen.model().vae()), out);
+    sink.written(List.of(out), List.of(recipe));
   }
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import margins.model.Generator;
 import margins.model.Model;
 import margins.recipe.Measurer;
+import margins.recipe.Outputs;
 import margins.walk.WalkRecipe;
 import margins.walk.Walking;
 
@@ -14,12 +15,16 @@ public final class WalkRedo {
 
   private WalkRedo() {}
 
-  /** Makes the walk again into `out`; a measured walk is measured again with the measurer made for its model. */
+  /**
+   * Makes the walk again into `out`; a measured walk is measured again with the measurer made for its model. The
+   * sink hears of its PNG frames as they are written.
+   */
   public static Walking.Written run(Path studio, Device device, Path walkJson, Path out,
-      Function<Model, Measurer> measurers) {
+      Function<Model, Measurer> measurers, Outputs.Sink sink) {
     WalkRecipe r = WalkRecipe.read(walkJson);
     try (Model model = Model.byHash(studio, r.checkpoint(), r.checkpointSha256(), device)) {
-      return Walking.write(new Generator(model), r, out, r.measured() ? measurers.apply(model) : Measurer.NONE);
+      return Walking.write(new Generator(model), r, out, r.measured() ? measurers.apply(model) : Measurer.NONE,
+          sink);
     }
   }
 }

@@ -14,17 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import margins.MarginsException;
 import margins.Progress;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -116,21 +111,6 @@ public final class HnswIndex implements AutoCloseable {
     }
   }
 
-  /** Lucene's codec with the graph's parameters. */
-  static IndexWriterConfig config(boolean create) {
-    IndexWriterConfig c = new IndexWriterConfig();
-    c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
-    c.setRAMBufferSizeMB(400);
-    c.setMergePolicy(NoMergePolicy.INSTANCE);
-    c.setCodec(new Lucene912Codec() {
-      @Override
-      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return new Lucene99HnswVectorsFormat(MAX_CONN, BEAM);
-      }
-    });
-    return c;
-  }
-
   /** One document: the reduced vector, its row in the store, and whether it is an archive image's. */
   static Document document(long rowid, String owner, float[] reduced) {
     Document d = new Document();
@@ -143,6 +123,11 @@ public final class HnswIndex implements AutoCloseable {
   /** How many documents the index holds. */
   public int size() {
     return reader.numDocs();
+  }
+
+  /** How many segments it has: each is a graph of its own, searched per query. */
+  public int segments() {
+    return reader.leaves().size();
   }
 
   /** The k nearest items (or archive images), ranked by exact distance among the graph's candidates. */

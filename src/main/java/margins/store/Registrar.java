@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import margins.Hashes;
 import margins.recipe.Outputs;
 import margins.recipe.Recipe;
 
@@ -19,6 +20,7 @@ public final class Registrar implements Outputs.Sink, AutoCloseable {
 
   private final Path studio;
   private final PrintWriter err;
+  private final boolean remakes;
   private final long opened = System.nanoTime();
   private Store store;
   private boolean failed;
@@ -27,9 +29,10 @@ public final class Registrar implements Outputs.Sink, AutoCloseable {
   private int outside;
   private long nanos;
 
-  private Registrar(Path studio, PrintWriter err) {
+  private Registrar(Path studio, PrintWriter err, boolean remakes) {
     this.studio = studio.toAbsolutePath().normalize();
     this.err = err;
+    this.remakes = remakes;
   }
 
   /**
@@ -37,36 +40,52 @@ public final class Registrar implements Outputs.Sink, AutoCloseable {
    * but loads SQLite's native library on a background thread, so the first chunk does not wait for it.
    */
   public static Registrar of(Path studio, PrintWriter err) {
+    return start(new Registrar(studio, err, false));
+  }
+
+  /**
+   * The same for images made again from their recipes (redo, walk --recipe): a remake has its original's recipe,
+   * so its original's id, and becomes another file of that item, whose creator (an artist's keep) it leaves alone.
+   */
+  public static Registrar remaking(Path studio, PrintWriter err) {
+    return start(new Registrar(studio, err, true));
+  }
+
+  private static Registrar start(Registrar r) {
     Thread warm = new Thread(Store::warmUp, "store-warm-up");
     warm.setDaemon(true);
     warm.start();
-    return new Registrar(studio, err);
+    return r;
   }
 
   @Override
   public void written(List<Path> pngs, List<Recipe> recipes) {
     long t0 = System.nanoTime();
-    List<Registration> batch = new ArrayList<>(pngs.size());
+    List<Integer> inside = new ArrayList<>(pngs.size());
     for (int i = 0; i < pngs.size(); i++) {
       if (pngs.get(i).toAbsolutePath().normalize().startsWith(studio)) {
-        batch.add(Registration.of(pngs.get(i), recipes.get(i)));
+        inside.add(i);
       } else {
         outside++;
       }
     }
     try {
-      if (!batch.isEmpty() && !failed) {
+      if (!inside.isEmpty() && !failed) {
         if (store == null) {
           store = Store.open(studio);
+        }
+        List<Registration> batch = new ArrayList<>(inside.size());
+        for (int i : inside) {
+          batch.add(new Registration(pngs.get(i), recipes.get(i), creator(recipes.get(i)), List.of()));
         }
         store.registerAll(batch);
         registered += batch.size();
       } else {
-        missed += failed ? batch.size() : 0;
+        missed += failed ? inside.size() : 0;
       }
     } catch (RuntimeException e) {
       failed = true;
-      missed += batch.size();
+      missed += inside.size();
       err.println("margins: the store could not register the images this command writes: " + e.getMessage());
       err.println("margins: every image is still written with its recipe; 'margins store check' registers them"
           + " once the store is fixed ('margins store rebuild' makes it again from the PNGs)");
@@ -74,6 +93,15 @@ public final class Registrar implements Outputs.Sink, AutoCloseable {
     } finally {
       nanos += System.nanoTime() - t0;
     }
+  }
+
+  /** A machine's output, or for a remake the creator its item already has in the store. */
+  private Creator creator(Recipe recipe) {
+    if (!remakes) {
+      return Creator.MACHINE;
+    }
+    return Items.byId(store, Hashes.sha256(recipe.json())).map(i -> Creator.parse(i.creator()))
+        .orElse(Lineages.creator(recipe));
   }
 
   /** Images registered so far. */

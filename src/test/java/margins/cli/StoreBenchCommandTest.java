@@ -22,6 +22,9 @@ class StoreBenchCommandTest {
     assertEquals(0, r.code, r.err);
     assertTrue(r.out.contains("inserts: 300 items in ") && r.out.contains(" bytes per item"), r.out);
     assertTrue(r.out.contains("recall@10") && r.out.contains("       2,000  "), r.out);
+    assertTrue(r.out.contains("machine: ") && r.out.contains(" cores; load average "), r.out);
+    String row = r.out.lines().filter(l -> l.startsWith("       2,000  ")).findFirst().orElseThrow();
+    assertEquals("1", row.trim().split("\\s+")[5], "one segment: " + row);
     assertFalse(Files.exists(scratch), "the scratch stores are deleted");
   }
 
