@@ -63,7 +63,7 @@ public final class Demo {
     TrainConfig train = two == null ? config : config.withFlip(true);
     out.println(two == null
         ? "2/3 train a VAE for " + config.steps() + " steps"
-        : "2/3 train the two-stage model, preset " + preset.describe());
+        : "2/3 train the two-stage model, preset " + preset.twoStageSteps());
     out.flush();
     RunConfig resolved = Training.resolve(set, train, two, device, software);
     TrainResult trained = Training.start(studio, set, resolved, device, progress, terminal);

@@ -58,6 +58,11 @@ public enum Preset {
     return vaeSteps;
   }
 
+  /** The two-stage model's steps under this preset, for a progress line. */
+  public String twoStageSteps() {
+    return id() + ": autoencoder " + aeSteps + ", adversarial " + ganSteps + ", flow " + flowSteps + " steps";
+  }
+
   /** One line for help: the steps and the time they take. */
   public String describe() {
     return id() + ": autoencoder " + aeSteps + ", adversarial " + ganSteps + ", flow " + flowSteps + " steps; VAE "
