@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** `margins demo`: ingest the bundled archive, train the default model, write the archive's sheet and each regime's. */
 @Command(name = "demo", header = "Run the main job on the bundled emoji archive.", mixinStandardHelpOptions = true,
     description = "Ingest the bundled OpenMoji archive at 64x64, train the two-stage model (standard preset, about"
-        + " 8 minutes on two cores), then write a sheet of held-out archive images beside a mimetic sheet (dreams"
+        + " 8 minutes in all on two cores), then write a sheet of held-out archive images beside a mimetic sheet (dreams"
         + " at psi 0.7) and an alien one (the alien regime's default sampler).")
 public final class DemoCommand implements Callable<Integer> {
 

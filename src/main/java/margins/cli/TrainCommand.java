@@ -41,8 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
   String model = "two-stage";
 
   @Option(names = "--preset", paramLabel = "NAME", description = "How long to train, at 64x64 on two cores:"
-      + " quick (two-stage: autoencoder 800, adversarial 150, flow 1000 steps, about 4.5 min; VAE 2000 steps, 6 min),"
-      + " standard (1500, 300, 2000: about 9 min; VAE 6000: 19 min), long (3000, 1000, 4000: about 21 min;"
+      + " quick (two-stage: autoencoder 800, adversarial 150, flow 1000 steps, about 4 min; VAE 2000 steps, 6 min),"
+      + " standard (1500, 300, 2000: about 7 min; VAE 6000: 19 min), long (3000, 1000, 4000: about 17 min;"
       + " VAE 12000: 38 min). A two-stage run's steps come from its preset (default standard); a VAE's from --steps.")
   String preset;
 

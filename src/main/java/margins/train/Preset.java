@@ -7,12 +7,13 @@ import margins.BadParameter;
 /**
  * How long to train, by name: the steps of each phase of the two-stage model (autoencoder, adversarial fine-tune,
  * flow) and of the VAE, with what each costs at 64x64 on two CPU cores, from Margins' own speeds on the demo archive
- * (0.19 s an autoencoder step, 0.66 s an adversarial one, 15 ms a flow step; standard took 520 s in all).
+ * (bench/run.sh on a 2-core AMD EPYC guest: 187 images/s an autoencoder step of 32, 75 an adversarial one, 16,000
+ * codes/s a flow step of 256; the demo's standard run took 443 s of training).
  */
 public enum Preset {
-  QUICK(800, 150, 1000, 2000, "about 4.5 min two-stage, 6 min VAE"),
-  STANDARD(1500, 300, 2000, 6000, "about 9 min two-stage, 19 min VAE"),
-  LONG(3000, 1000, 4000, 12000, "about 21 min two-stage, 38 min VAE");
+  QUICK(800, 150, 1000, 2000, "about 4 min two-stage, 6 min VAE"),
+  STANDARD(1500, 300, 2000, 6000, "about 7 min two-stage, 19 min VAE"),
+  LONG(3000, 1000, 4000, 12000, "about 17 min two-stage, 38 min VAE");
 
   private final int aeSteps;
   private final int ganSteps;
