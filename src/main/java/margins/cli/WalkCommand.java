@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** `margins walk`: a metamorphic walk through latent space as GIF, MP4 or PNG frames, with walk.json. */
 @Command(name = "walk", header = "Walk through latent space into an animation.", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Walk through latent space and write the frames as an animation, with walk.json to make them again.",
-        "ENDPOINTs: 42 (a seed, scaled by --psi), out/seed0042.png (a PNG Margins wrote: its latent),"
+        "ENDPOINTs: 42 (a seed at --psi: its dream on a two-stage model), out/seed0042.png (a PNG Margins wrote: its latent),"
             + " archive:12 (archive image 12, encoded) or image:photo.jpg (any image, framed like ingest, encoded).",
         "Modes: lerp, slerp (2 endpoints); keyframes (2+, a closed loop); noise-loop (a circle about the origin or"
             + " 1 endpoint); random-walk (with momentum, from the origin or 1 endpoint).",
@@ -119,7 +119,7 @@ public final class WalkCommand implements Callable<Integer> {
         Registrar store = Registrar.of(using.studio(), spec.commandLine().getErr())) {
       Generator gen = new Generator(model);
       var opList = Bending.operations(gen, using.studio(), bends, noises);
-      Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), using.studio(), psi);
+      Endpoints.Resolved ends = Endpoints.resolve(endpoints, model.vae(), model.density(), using.studio(), psi);
       Walk walk = plan.walk(ends.latents(), model.vae().config().latent());
       WalkRecipe r = Walking.recipe(model, walk, opList, moving, fps, batch, formats, ends.names(), measure.enabled(),
           Version.software());

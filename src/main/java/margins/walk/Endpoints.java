@@ -10,12 +10,14 @@ import margins.archive.ImageFiles;
 import margins.archive.PreparedArchive;
 import margins.archive.TrainingSet;
 import margins.model.Codes;
+import margins.network.CodeDensity;
 import margins.network.Generative;
 import margins.network.Latents;
 import margins.recipe.Recipe;
 
 /**
- * A walk's endpoints as latents. Each is written as one of: {@code 42} (a seed, scaled by psi),
+ * A walk's endpoints as latents. Each is written as one of: {@code 42} (a seed: on a model with a learned density its
+ * dream at psi, as the 'dream' sampler draws it; on a VAE the prior's draw scaled by psi),
  * {@code path/to/out.png} (a PNG Margins wrote: its recipe's latent), {@code archive:N} (archive image N,
  * encoded: the posterior mean) or {@code image:path} (any image file, prepared as ingest prepares the
  * archive, then encoded).
@@ -44,8 +46,14 @@ public final class Endpoints {
     }
   }
 
-  /** The latents of the endpoints, for this model. */
+  /** The latents of the endpoints, for a model without a learned density (a VAE). */
   public static Resolved resolve(List<String> endpoints, Generative vae, Path studio, double psi) {
+    return resolve(endpoints, vae, null, studio, psi);
+  }
+
+  /** The latents of the endpoints, for this model; density null for a VAE. */
+  public static Resolved resolve(List<String> endpoints, Generative vae, CodeDensity density, Path studio,
+      double psi) {
     int l = vae.config().latent();
     int r = vae.config().resolution();
     float[][] out = new float[endpoints.size()][];
@@ -54,7 +62,10 @@ public final class Endpoints {
     for (int i = 0; i < endpoints.size(); i++) {
       String e = endpoints.get(i);
       if (e.matches("-?\\d+")) {
-        out[i] = Latents.truncated(Long.parseLong(e), l, psi);
+        long seed = Long.parseLong(e);
+        // A two-stage model's codes lie where its density puts them, not in the Gaussian: walk between its dreams.
+        out[i] = density == null ? Latents.truncated(seed, l, psi)
+            : density.dream(new float[][] {Latents.gaussian(seed, l)}, psi)[0];
         names.add("seed:" + e);
       } else if (e.startsWith("archive:")) {
         archive = archive == null ? PreparedArchive.open(studio) : archive;

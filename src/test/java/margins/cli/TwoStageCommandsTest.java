@@ -109,6 +109,20 @@ class TwoStageCommandsTest {
     assertFalse(Files.exists(tmp.resolve("vae-beyond")), "nothing written");
   }
 
+  @Test
+  void aWalkBetweenSeedsOnATwoStageModelWalksBetweenTheirDreams() throws Exception {
+    Path out = tmp.resolve("walk");
+    MarginsTest.Run walk = run("walk", "3", "4", "--mode", "lerp", "--frames", "2", "--format", "png",
+        "--no-measure", "--out", out.toString());
+    assertEquals(0, walk.code, walk.err);
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      List<Draw> dreams = new Dream().draw(SamplerContext.withoutArchive(new Generator(model),
+          new SamplerParams(Map.of())), List.of(3L));
+      float[] first = margins.recipe.Recipe.of(out.resolve("frames").resolve("frame-0000.png")).orElseThrow().latent();
+      assertArrayEquals(dreams.get(0).latent(), first, 1e-5f);
+    }
+  }
+
   /** The mean distance of the codes from their own mean. */
   static double spread(List<Draw> draws) {
     int l = draws.get(0).latent().length;
