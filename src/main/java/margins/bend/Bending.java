@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import margins.BadParameter;
 import margins.model.Generator;
+import margins.network.CodeDensity;
 import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Measurer;
@@ -76,10 +77,13 @@ public final class Bending {
     int latent = gen.model().vae().config().latent();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("psi", req.psi());
+    CodeDensity density = gen.model().density();
     List<Draw> draws = new ArrayList<>();
     for (long s : req.seeds()) {
-      // Prior samples at psi, all through the same operations.
-      draws.add(new Draw(s, Latents.truncated(s, latent, req.psi()), ops, params, List.of()));
+      // Each seed's latent at psi (a two-stage model's dream, a VAE's prior draw), all through the same operations.
+      float[] z = density == null ? Latents.truncated(s, latent, req.psi())
+          : density.dream(new float[][] {Latents.gaussian(s, latent)}, req.psi())[0];
+      draws.add(new Draw(s, z, ops, params, List.of()));
     }
     return Outputs.write(gen, null, SAMPLER, draws, o -> Operations.hook(o, gen.model().vae()), out,
         measurer, software, sink);

@@ -40,7 +40,8 @@ public final class BendCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "0-15", description = "Seeds (default: ${DEFAULT-VALUE}).")
   String seeds;
 
-  @Option(names = "--psi", defaultValue = "1.0", description = "Latent scale (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--psi", defaultValue = "1.0", description = "Latent scale: a two-stage model's dreams at this"
+      + " psi, a VAE's prior scaled by it (default: ${DEFAULT-VALUE}).")
   double psi;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: studio/outputs/<run>-bend-<hash of the bends>).")

@@ -123,6 +123,19 @@ class TwoStageCommandsTest {
     }
   }
 
+  @Test
+  void bendingSeedsOnATwoStageModelBendsTheirDreams() throws Exception {
+    Path out = tmp.resolve("bent");
+    MarginsTest.Run bend = run("bend", "--seeds", "5", "--op", "up1:flip-h", "--no-measure", "--out", out.toString());
+    assertEquals(0, bend.code, bend.err);
+    try (Model model = Model.load(studio, null, null, Device.cpu())) {
+      List<Draw> dreams = new Dream().draw(SamplerContext.withoutArchive(new Generator(model),
+          new SamplerParams(Map.of())), List.of(5L));
+      float[] bent = margins.recipe.Recipe.of(out.resolve("seed0005.png")).orElseThrow().latent();
+      assertArrayEquals(dreams.get(0).latent(), bent, 1e-5f);
+    }
+  }
+
   /** The mean distance of the codes from their own mean. */
   static double spread(List<Draw> draws) {
     int l = draws.get(0).latent().length;
