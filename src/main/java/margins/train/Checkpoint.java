@@ -46,15 +46,7 @@ public final class Checkpoint {
       out.write(MAGIC);
       out.writeUTF(Json.line(header));
       vae.saveParameters(out);
-      List<NDArray> moments = adam == null ? List.of() : adam.moments();
-      out.writeInt(moments.size());
-      for (NDArray a : moments) {
-        float[] f = a.toFloatArray();
-        out.writeInt(f.length);
-        for (float x : f) {
-          out.writeFloat(x);
-        }
-      }
+      writeMoments(out, adam == null ? List.of() : adam.moments());
       out.flush();
       byte[] data = bytes.toByteArray();
       Files2.writeAtomic(file, data);
@@ -62,6 +54,32 @@ public final class Checkpoint {
     } catch (IOException e) {
       throw new MarginsException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Optimiser moments after the weights, in both formats: their count, then each one's length and floats. */
+  static void writeMoments(DataOutputStream out, List<NDArray> moments) throws IOException {
+    out.writeInt(moments.size());
+    for (NDArray a : moments) {
+      float[] f = a.toFloatArray();
+      out.writeInt(f.length);
+      for (float x : f) {
+        out.writeFloat(x);
+      }
+    }
+  }
+
+  /** The moments {@link #writeMoments} wrote. */
+  static List<float[]> readMoments(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<float[]> moments = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      float[] f = new float[in.readInt()];
+      for (int j = 0; j < f.length; j++) {
+        f[j] = in.readFloat();
+      }
+      moments.add(f);
+    }
+    return moments;
   }
 
   /** Reads only the header, to list or check a checkpoint without building the network. */
@@ -86,16 +104,7 @@ public final class Checkpoint {
       Vae vae = Vae.create(h.vae(), device, 0);
       try {
         vae.loadParameters(in);
-        int n = in.readInt();
-        List<float[]> moments = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          float[] f = new float[in.readInt()];
-          for (int j = 0; j < f.length; j++) {
-            f[j] = in.readFloat();
-          }
-          moments.add(f);
-        }
-        return new Loaded(h, vae, moments, Hashes.sha256(data));
+        return new Loaded(h, vae, readMoments(in), Hashes.sha256(data));
       } catch (IOException | MalformedModelException | RuntimeException e) {
         vae.close();
         throw e;

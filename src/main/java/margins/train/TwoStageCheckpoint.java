@@ -72,14 +72,7 @@ public final class TwoStageCheckpoint {
         critic.saveParameters(out);
       }
       flow.saveParameters(out);
-      out.writeInt(moments.size());
-      for (NDArray a : moments) {
-        float[] f = a.toFloatArray();
-        out.writeInt(f.length);
-        for (float x : f) {
-          out.writeFloat(x);
-        }
-      }
+      Checkpoint.writeMoments(out, moments);
       out.flush();
       byte[] data = bytes.toByteArray();
       Files2.writeAtomic(file, data);
@@ -116,14 +109,7 @@ public final class TwoStageCheckpoint {
           critic.loadParameters(in);
         }
         flow.loadParameters(in);
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-          float[] f = new float[in.readInt()];
-          for (int j = 0; j < f.length; j++) {
-            f[j] = in.readFloat();
-          }
-          loaded.moments().add(f);
-        }
+        loaded.moments().addAll(Checkpoint.readMoments(in));
         return loaded;
       } catch (IOException | MalformedModelException | RuntimeException e) {
         loaded.close();
