@@ -50,10 +50,7 @@ final class AePhase implements PhaseStep {
     int r = set.size();
     int l = c.ae().latent();
     float[] xs = set.batch(set.draw(b, rng), rng, flip);
-    float[] noise = new float[b * l];
-    for (int k = 0; k < noise.length; k++) {
-      noise[k] = (float) (rng.nextGaussian() * c.ae().codeNoise());
-    }
+    float[] noise = codeNoise(rng, b, c);
     // Linear decay to 0 over the last 30% of the phase.
     double lr = c.lr() * Math.min(1.0, (1.0 - i / (double) c.aeSteps()) / 0.3);
     NDManager m = ae.manager();
@@ -99,6 +96,15 @@ final class AePhase implements PhaseStep {
       }
     }
     return sum;
+  }
+
+  /** The noise codes are decoded through, (B, L), drawn after the batch from the step's own stream. */
+  static float[] codeNoise(SplittableRandom rng, int b, TwoStageConfig c) {
+    float[] noise = new float[b * c.ae().latent()];
+    for (int k = 0; k < noise.length; k++) {
+      noise[k] = (float) (rng.nextGaussian() * c.ae().codeNoise());
+    }
+    return noise;
   }
 
   @Override

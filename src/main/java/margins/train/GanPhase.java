@@ -62,10 +62,7 @@ final class GanPhase implements PhaseStep {
     int r = set.size();
     int l = c.ae().latent();
     float[] xs = set.batch(set.draw(b, rng), rng, flip);
-    float[] noise = new float[b * l];
-    for (int k = 0; k < noise.length; k++) {
-      noise[k] = (float) (rng.nextGaussian() * c.ae().codeNoise());
-    }
+    float[] noise = AePhase.codeNoise(rng, b, c);
     NDManager m = ae.manager();
     try (NDScope scope = new NDScope()) {
       NDArray x = m.create(xs, new Shape(b, 3, r, r)); // (B, 3, R, R)
