@@ -81,9 +81,7 @@ public final class Bending {
     List<Draw> draws = new ArrayList<>();
     for (long s : req.seeds()) {
       // Each seed's latent at psi (a two-stage model's dream, a VAE's prior draw), all through the same operations.
-      float[] z = density == null ? Latents.truncated(s, latent, req.psi())
-          : density.dream(new float[][] {Latents.gaussian(s, latent)}, req.psi())[0];
-      draws.add(new Draw(s, z, ops, params, List.of()));
+      draws.add(new Draw(s, Latents.seed(s, latent, req.psi(), density), ops, params, List.of()));
     }
     return Outputs.write(gen, null, SAMPLER, draws, o -> Operations.hook(o, gen.model().vae()), out,
         measurer, software, sink);

@@ -42,6 +42,11 @@ public final class CodeDensity implements AutoCloseable {
     return mean.length;
   }
 
+  /** One seed's dream: its base noise ({@link Latents#gaussian}) scaled by psi and carried by the flow, alone. */
+  public float[] dream(long seed, double psi) {
+    return dream(new float[][] {Latents.gaussian(seed, latent())}, psi)[0];
+  }
+
   /**
    * Codes on the sphere for rows of base noise (n, L) scaled by psi, integrated from time 0 to 1 with Heun's method.
    * One row at a time would give the same bits as a batch only by luck, so callers pass what they mean to repeat.

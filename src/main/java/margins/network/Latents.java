@@ -17,6 +17,14 @@ public final class Latents {
     return z;
   }
 
+  /**
+   * What a seed names on a model: with a learned density (a two-stage model) its dream at psi, else (a VAE) the
+   * Gaussian draw scaled by psi.
+   */
+  public static float[] seed(long seed, int dim, double psi, CodeDensity density) {
+    return density == null ? truncated(seed, dim, psi) : density.dream(seed, psi);
+  }
+
   /** The seed's latent scaled by psi: below 1 toward the typical centre, above 1 toward the margins. */
   public static float[] truncated(long seed, int dim, double psi) {
     float[] z = gaussian(seed, dim);

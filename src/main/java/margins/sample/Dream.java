@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import margins.network.CodeDensity;
-import margins.network.Latents;
 import margins.recipe.Draw;
 import margins.recipe.Regime;
 
@@ -22,7 +21,7 @@ public final class Dream extends DescribedSampler {
         "new codes from the learned density (two-stage models): psi < 1 typical, > 1 its tails",
         "psi in [0, 3] (1.0)",
         "psi");
-    priorOnly();
+    fromDensity();
   }
 
   @Override
@@ -38,8 +37,7 @@ public final class Dream extends DescribedSampler {
     List<Draw> out = new ArrayList<>();
     for (long s : seeds) {
       // One seed at a time: a code never depends on which other seeds were drawn with it.
-      float[] code = density.dream(new float[][] {Latents.gaussian(s, density.latent())}, psi)[0];
-      out.add(Draw.of(s, code, Map.of("psi", psi)));
+      out.add(Draw.of(s, density.dream(s, psi), Map.of("psi", psi)));
     }
     return out;
   }

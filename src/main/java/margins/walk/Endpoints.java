@@ -62,10 +62,8 @@ public final class Endpoints {
     for (int i = 0; i < endpoints.size(); i++) {
       String e = endpoints.get(i);
       if (e.matches("-?\\d+")) {
-        long seed = Long.parseLong(e);
         // A two-stage model's codes lie where its density puts them, not in the Gaussian: walk between its dreams.
-        out[i] = density == null ? Latents.truncated(seed, l, psi)
-            : density.dream(new float[][] {Latents.gaussian(seed, l)}, psi)[0];
+        out[i] = Latents.seed(Long.parseLong(e), l, psi, density);
         names.add("seed:" + e);
       } else if (e.startsWith("archive:")) {
         archive = archive == null ? PreparedArchive.open(studio) : archive;
