@@ -21,7 +21,7 @@ public final class Beyond extends DescribedSampler {
         "dreams pushed beyond the learned density's support (two-stage models): offset from the codes' mean x reach",
         "reach in [1, 20] (4.0), psi in [0, 3] (1.0)",
         "reach", "psi");
-    priorOnly();
+    fromDensity();
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class DensityTail extends DescribedSampler {
         "codes from the learned density's far tails (two-stage models): base noise scaled by psi > 1",
         "psi in [1, 6] (3.0)",
         "psi");
-    priorOnly();
+    fromDensity();
   }
 
   @Override

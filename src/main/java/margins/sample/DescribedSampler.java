@@ -13,6 +13,7 @@ abstract class DescribedSampler implements Sampler {
   private final Set<String> parameters;
   private boolean needsArchive = true;
   private boolean takesSource;
+  private boolean needsDensity;
 
   /**
    * @param usage the parameters with their ranges and defaults, as {@code sample --list} prints them
@@ -29,6 +30,12 @@ abstract class DescribedSampler implements Sampler {
   /** Marks a sampler that draws from the prior alone and never reads the archive. */
   final void priorOnly() {
     needsArchive = false;
+  }
+
+  /** Marks a sampler that draws from a two-stage model's learned density (and the prior alone otherwise). */
+  final void fromDensity() {
+    priorOnly();
+    needsDensity = true;
   }
 
   /** Marks a sampler that can vary a given image instead of archive items. */
@@ -69,5 +76,10 @@ abstract class DescribedSampler implements Sampler {
   @Override
   public final boolean takesSource() {
     return takesSource;
+  }
+
+  @Override
+  public final boolean needsDensity() {
+    return needsDensity;
   }
 }

@@ -33,6 +33,11 @@ public interface Sampler {
     return false;
   }
 
+  /** Whether it draws from a learned density over the codes, which only a two-stage model has. */
+  default boolean needsDensity() {
+    return false;
+  }
+
   /** One draw per seed, the same draws for the same seeds, context and parameters. */
   List<Draw> draw(SamplerContext context, List<Long> seeds);
 }

@@ -54,7 +54,7 @@ public final class Samplers {
 
   /** The samplers a model can run: those drawing from a learned density only where it has one. */
   public static List<Sampler> usable(boolean density) {
-    return all().stream().filter(s -> density || !(s instanceof Dream || s instanceof DensityTail || s instanceof Beyond)).toList();
+    return all().stream().filter(s -> density || !s.needsDensity()).toList();
   }
 
   /** Every sampler, by id. */
