@@ -13,7 +13,6 @@ import java.util.Arrays;
 import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
 import margins.engine.Engines;
-import margins.engine.Libtorch;
 import margins.network.Generative;
 import margins.network.Vae;
 import margins.network.LayerHook;
@@ -52,8 +51,7 @@ public final class Speed {
     TrainResult timed = Training.start(scratch.resolve("timed"), set, Training.resolve(set, c.withSteps(steps), device, "bench"),
         device, quiet, false);
     double trainingPeak = peakRssMb();
-    String path = device.isGpu() ? ConvPath.GPU.id()
-        : Libtorch.loaded().map(l -> l.oneDnn() ? ConvPath.ONEDNN : ConvPath.ATEN).orElse(ConvPath.ATEN).id();
+    String path = ConvPath.of(device).id();
     Engines.engine().setRandomSeed(0);
     try (Generative vae = Vae.create(VaeConfig.defaults(size), device, 0).forGeneration();
         NDManager m = vae.manager().newSubManager()) {

@@ -7,7 +7,6 @@ import java.util.List;
 import margins.Json;
 import margins.archive.TrainingSet;
 import margins.engine.ConvPath;
-import margins.engine.Libtorch;
 import margins.network.AutoEncoder;
 import margins.network.FlowNet;
 import margins.network.PatchCritic;
@@ -62,9 +61,8 @@ public final class TwoStageSpeed {
     Preset p = Preset.STANDARD;
     double standard = p.aeSteps() * two.batch() / ae + p.ganSteps() * two.batch() / gan
         + p.flowSteps() * two.flowBatch() / flow;
-    String path = device.isGpu() ? ConvPath.GPU.id()
-        : Libtorch.loaded().map(l -> l.oneDnn() ? ConvPath.ONEDNN : ConvPath.ATEN).orElse(ConvPath.ATEN).id();
-    return new Figures(size, ae, gan, flow, standard, parameters(two, device), Speed.peakRssMb(), path);
+    return new Figures(size, ae, gan, flow, standard, parameters(two, device), Speed.peakRssMb(),
+        ConvPath.of(device).id());
   }
 
   /** Items per second between the metric line at step `from` and the one `steps` later, within one phase. */

@@ -39,11 +39,15 @@ public enum ConvPath {
    * Two machines on the same label make the same bits; across labels the last bits may differ.
    */
   public static String label(Device device) {
+    return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu:" + of(device).id();
+  }
+
+  /** The path convolutions take now on this device: the GPU's, or oneDNN's or ATen's as libtorch is set. */
+  public static ConvPath of(Device device) {
     if (device.isGpu()) {
-      return "gpu:" + device.getDeviceId();
+      return GPU;
     }
-    ConvPath p = Libtorch.loaded().map(l -> l.hasOneDnn() && l.oneDnn() ? ONEDNN : ATEN).orElse(ATEN);
-    return "cpu:" + p.id();
+    return Libtorch.loaded().map(l -> l.hasOneDnn() && l.oneDnn() ? ONEDNN : ATEN).orElse(ATEN);
   }
 
   /** The path the user forces through MARGINS_CONV, or null for auto. */

@@ -54,8 +54,7 @@ public record Diagnosis(Cpu cpu, String engine, String djl, String libtorch, Str
         checks.add(new Check(w.key(), SelfCheck.ensure(w, device)));
       }
     }
-    ConvPath path = device.isGpu() ? ConvPath.GPU
-        : lib.map(l -> l.hasOneDnn() && l.oneDnn() ? ConvPath.ONEDNN : ConvPath.ATEN).orElse(ConvPath.ATEN);
+    ConvPath path = ConvPath.of(device);
     Map<String, String> env = new java.util.LinkedHashMap<>();
     for (String v : STEERING) {
       if (System.getenv(v) != null) {
