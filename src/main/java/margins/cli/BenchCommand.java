@@ -60,35 +60,28 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (model.equals("two-stage")) {
-      TwoStageSpeed.Figures t;
-      try {
-        t = TwoStageSpeed.run(size, steps, warmup, scratch, device.resolve());
-      } finally {
-        deleteTree(scratch);
-      }
-      out.println(json ? Json.line(t) : String.format("size %d two-stage: autoencoder %.0f img/s, adversarial %.0f"
-          + " img/s, flow %.0f codes/s; the standard preset would take %.0f s; peak RSS %.0f MB, convolutions on %s",
-          t.size(), t.aeImgPerSec(), t.ganImgPerSec(), t.flowCodesPerSec(), t.standardSeconds(), t.peakRssMb(),
-          t.convPath()));
-      out.flush();
-      return 0;
-    }
-    Speed.Figures f;
     try {
-      f = Speed.run(size, steps, warmup, scratch, device.resolve());
+      out.println(model.equals("two-stage") ? twoStage(scratch) : vae(scratch));
     } finally {
       deleteTree(scratch);
     }
-    if (json) {
-      out.println(Json.line(f));
-    } else {
-      out.printf("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image %.2f ms, peak RSS in training"
-          + " %.0f MB, convolutions on %s%n",
-          f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb(), f.convPath());
-    }
     out.flush();
     return 0;
+  }
+
+  private String twoStage(Path scratch) {
+    TwoStageSpeed.Figures t = TwoStageSpeed.run(size, steps, warmup, scratch, device.resolve());
+    return json ? Json.line(t) : String.format("size %d two-stage: autoencoder %.0f img/s, adversarial %.0f img/s,"
+        + " flow %.0f codes/s; the standard preset would take %.0f s; peak RSS %.0f MB, convolutions on %s",
+        t.size(), t.aeImgPerSec(), t.ganImgPerSec(), t.flowCodesPerSec(), t.standardSeconds(), t.peakRssMb(),
+        t.convPath());
+  }
+
+  private String vae(Path scratch) {
+    Speed.Figures f = Speed.run(size, steps, warmup, scratch, device.resolve());
+    return json ? Json.line(f) : String.format("size %d: train %.0f img/s, decode %.0f img/s (batch 64), one image"
+        + " %.2f ms, peak RSS in training %.0f MB, convolutions on %s",
+        f.size(), f.trainImgPerSec(), f.decodeImgPerSec(), f.decodeOneMs(), f.peakRssMb(), f.convPath());
   }
 
   /** The scratch runs hold checkpoints; a benchmark leaves nothing behind. */

@@ -147,6 +147,7 @@ class ModelCommandsTest {
     badUsage(run("train", "--device", "tpu", "--dry-run"), "auto, cpu or gpu");
     badUsage(run("train", "--model", "vae", "--batch", "0", "--steps", "1"), "--batch must be in 1..4096");
     badUsage(run("train", "--model", "vae", "--width", "2", "--steps", "1"), "--width must be in 4..512");
+    badUsage(new MarginsTest.Run("bench", "--model", "gan"), "--model: vae or two-stage, not 'gan'");
     assertEquals(before, SharedStudio.listing(studio));
   }
 
