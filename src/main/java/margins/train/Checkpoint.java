@@ -56,6 +56,15 @@ public final class Checkpoint {
     }
   }
 
+  /** A checkpoint file's bytes, read whole (its hash and its contents come from the same read). */
+  static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Optimiser moments after the weights, in both formats: their count, then each one's length and floats. */
   static void writeMoments(DataOutputStream out, List<NDArray> moments) throws IOException {
     out.writeInt(moments.size());
@@ -93,12 +102,7 @@ public final class Checkpoint {
 
   /** Loads a checkpoint onto a device: the network with its weights, and the optimiser moments. */
   public static Loaded read(Path file, Device device) {
-    byte[] data;
-    try {
-      data = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
-    }
+    byte[] data = bytes(file);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       Header h = readHeader(in, file);
       Vae vae = Vae.create(h.vae(), device, 0);

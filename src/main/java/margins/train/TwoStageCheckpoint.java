@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +83,7 @@ public final class TwoStageCheckpoint {
 
   /** Loads a checkpoint onto a device: the networks with their weights, and the optimiser moments. */
   public static Loaded read(Path file, Device device) {
-    byte[] data;
-    try {
-      data = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new MarginsException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
-    }
+    byte[] data = Checkpoint.bytes(file);
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       if (Checkpoint.format(in, file) != 2) {
         throw new MarginsException(file + " is a VAE checkpoint, not a two-stage one");
