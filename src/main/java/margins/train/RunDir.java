@@ -1,6 +1,7 @@
 package margins.train;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import margins.Files2;
+import margins.Json;
 import margins.MarginsException;
 
 /** A numbered run directory under `studio/runs` (`00003-vae32`): config first, then metrics, sheets, checkpoints. */
@@ -22,6 +25,15 @@ public record RunDir(Path dir) {
 
   public static Path runsOf(Path studio) {
     return studio.resolve("runs");
+  }
+
+  /** A new run's directory with its resolved config written first, said on out: how every training begins. */
+  static RunDir begin(Path studio, String description, RunConfig config, PrintWriter out) {
+    RunDir run = create(studio, description);
+    Files2.writeAtomic(run.config(), Json.pretty(config));
+    out.println("run " + run.dir());
+    out.flush();
+    return run;
   }
 
   /**

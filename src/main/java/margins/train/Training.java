@@ -94,10 +94,7 @@ public final class Training {
       return TwoStageTraining.start(studio, archive, config, device, out, terminal);
     }
     TrainingSet set = archive.split(config.train().holdout()).train();
-    RunDir run = RunDir.create(studio, "vae" + set.size());
-    Files2.writeAtomic(run.config(), Json.pretty(config));
-    out.println("run " + run.dir());
-    out.flush();
+    RunDir run = RunDir.begin(studio, "vae" + set.size(), config, out);
     SelfCheck.Result check = checkEngine(config, device, out);
     Vae vae = Vae.create(config.vae(), device, config.train().seed());
     try (vae) {

@@ -75,10 +75,7 @@ final class TwoStageTraining {
   static TrainResult start(Path studio, TrainingSet archive, RunConfig config, Device device, PrintWriter out,
       boolean terminal) {
     TrainingSet set = archive.split(config.train().holdout()).train();
-    RunDir run = RunDir.create(studio, "ae" + set.size());
-    Files2.writeAtomic(run.config(), Json.pretty(config));
-    out.println("run " + run.dir());
-    out.flush();
+    RunDir run = RunDir.begin(studio, "ae" + set.size(), config, out);
     SelfCheck.Result check = checkEngine(config, device, out);
     long seed = config.train().seed();
     TwoStageConfig c = config.twoStage();
