@@ -1,5 +1,7 @@
 package margins.math;
 
+import java.util.List;
+
 /** Small vector arithmetic on float latents, computed in double. */
 public final class VectorMath {
 
@@ -22,6 +24,15 @@ public final class VectorMath {
       s += d * d;
     }
     return s;
+  }
+
+  /** The squared distance from a to the nearest of others; +infinity when there are none. */
+  public static double nearestSquaredDistance(float[] a, List<float[]> others) {
+    double d = Double.POSITIVE_INFINITY;
+    for (float[] o : others) {
+      d = Math.min(d, squaredDistance(a, o));
+    }
+    return d;
   }
 
   /** Euclidean length, summed in double. */

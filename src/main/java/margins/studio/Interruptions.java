@@ -174,10 +174,7 @@ final class Interruptions {
     int best = 0;
     double bestD = -1;
     for (int i = 0; i < candidates.size(); i++) {
-      double d = Double.POSITIVE_INFINITY;
-      for (float[] s : shown) {
-        d = Math.min(d, VectorMath.squaredDistance(candidates.get(i).feature(), s));
-      }
+      double d = VectorMath.nearestSquaredDistance(candidates.get(i).feature(), shown);
       if (d > bestD) {
         bestD = d;
         best = i;

@@ -169,10 +169,7 @@ public final class LiveWalk implements AutoCloseable {
             if (out.contains(at.get(k)) || "noise".equals(made.get(k).kind())) {
               continue;
             }
-            double d = Double.POSITIVE_INFINITY;
-            for (float[] v : shown) {
-              d = Math.min(d, VectorMath.squaredDistance(made.get(k).feature(), v));
-            }
+            double d = VectorMath.nearestSquaredDistance(made.get(k).feature(), shown);
             if (d > bestD) {
               bestD = d;
               best = k;
